@@ -1,0 +1,59 @@
+import ClusterStore
+import KubeModel
+
+/// Errors the dashboard reports to the command line.
+public struct DashboardError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Headless frames for `switchboard render VIEW`: the same frame the dashboard draws, as text.
+public enum Renderer {
+    /// Names `render` accepts: every view name and alias, and `help`.
+    public static var viewNames: [String] { ViewKind.allCases.flatMap(\.names) + ["help"] }
+
+    /// The frame of `view` (`svc`, `pods`, `endpoints`, `ing`, … or `help`) for a snapshot, as text. With `color`,
+    /// ANSI SGR codes from `theme` (default: the default theme) for a 256-colour terminal.
+    public static func render(view: String, state: ClusterState, size: (cols: Int, rows: Int), color: Bool,
+                              theme: Theme?) throws -> String {
+        try render(view: view, state: state, size: size, color: color, theme: theme, namespace: nil)
+    }
+
+    /// The same, with the dashboard's namespace (nil: all), a `/` filter and virtual time zero for the header's
+    /// elapsed clock.
+    public static func render(view: String, state: ClusterState, size: (cols: Int, rows: Int), color: Bool,
+                              theme: Theme?, namespace: String?, filter: String = "", epoch: Timestamp? = nil,
+                              ascii: Bool = false) throws -> String {
+        var ui = try uiState(view: view, namespace: namespace)
+        ui.page.filter = filter
+        ui.epoch = epoch
+        guard (1...2000).contains(size.cols), (1...1000).contains(size.rows) else {
+            throw DashboardError("invalid size \(size.cols)x\(size.rows): expected COLSxROWS, e.g. 120x40")
+        }
+        let frame = renderFrame(state: state, ui: ui, cols: size.cols, rows: size.rows,
+                                glyphs: ascii ? .ascii : .unicode)
+        if color { return TextBackend.ansi(frame, theme: theme ?? Themes.standard, depth: .palette256) }
+        return TextBackend.plain(frame)
+    }
+
+    /// The frame for a UI state (tests and tools that drive the dashboard's state directly).
+    public static func renderFrame(state: ClusterState, ui: UIState, cols: Int, rows: Int,
+                                   glyphs: Glyphs = .unicode) -> Frame {
+        Screen.render(state: state, ui: ui, cols: cols, rows: rows, glyphs: glyphs,
+                      suggestion: Completion.suggestion(for: ui, state: state)).frame
+    }
+
+    static func uiState(view: String, namespace: String?) throws -> UIState {
+        let name = view.lowercased()
+        if name == "help" || name == "?" {
+            var ui = UIState(view: .services, namespace: namespace)
+            ui.mode = .help
+            return ui
+        }
+        guard let kind = ViewKind.named(name) else {
+            throw DashboardError("unknown view \"\(view)\"; views: \(ViewKind.allCases.map { $0.names[0] }.joined(separator: ", ")), help")
+        }
+        return UIState(view: kind, namespace: namespace)
+    }
+}

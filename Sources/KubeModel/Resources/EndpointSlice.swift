@@ -1,0 +1,128 @@
+public struct EndpointConditions: Sendable, Hashable, FieldDecodable, JSONEncodable {
+    /// nil means "unknown", which consumers treat as ready (and serving) per the API's documentation.
+    public var ready: Bool?
+    public var serving: Bool?
+    public var terminating: Bool?
+
+    public init(ready: Bool? = nil, serving: Bool? = nil, terminating: Bool? = nil) {
+        self.ready = ready
+        self.serving = serving
+        self.terminating = terminating
+    }
+
+    public init(from r: FieldReader) throws {
+        ready = try r.bool("ready")
+        serving = try r.bool("serving")
+        terminating = try r.bool("terminating")
+        _ = r.unmodeled(typed: ["ready", "serving", "terminating"], alsoValid: [])
+    }
+
+    public func json() -> JSONValue {
+        var b = JSONObjectBuilder()
+        b.set("ready", ready)
+        b.set("serving", serving)
+        b.set("terminating", terminating)
+        return b.value
+    }
+}
+
+public struct Endpoint: Sendable, Hashable, FieldDecodable, JSONEncodable {
+    public var addresses: [String]
+    public var conditions = EndpointConditions()
+    public var hostname: String?
+    public var nodeName: String?
+    public var zone: String?
+    public var targetRef: ObjectReference?
+    public var hints: JSONValue?
+    public var unmodeled: [String: JSONValue] = [:]
+
+    public init(addresses: [String], conditions: EndpointConditions = EndpointConditions(), hostname: String? = nil,
+                nodeName: String? = nil, zone: String? = nil, targetRef: ObjectReference? = nil) {
+        self.addresses = addresses
+        self.conditions = conditions
+        self.hostname = hostname
+        self.nodeName = nodeName
+        self.zone = zone
+        self.targetRef = targetRef
+    }
+
+    public init(from r: FieldReader) throws {
+        addresses = try r.stringList("addresses")
+        conditions = try r.object("conditions") ?? EndpointConditions()
+        hostname = try r.string("hostname")
+        nodeName = try r.string("nodeName")
+        zone = try r.string("zone")
+        targetRef = try r.object("targetRef")
+        hints = try r.rawObject("hints")
+        unmodeled = r.unmodeled(typed: ["addresses", "conditions", "hostname", "nodeName", "zone", "targetRef", "hints"],
+                                alsoValid: ["deprecatedTopology"])
+    }
+
+    public func json() -> JSONValue {
+        var b = JSONObjectBuilder(unmodeled)
+        b.setStrings("addresses", addresses)
+        b.set("conditions", conditions)  // a struct in Go: served as {} even when empty
+        b.set("hostname", hostname)
+        b.set("nodeName", nodeName)
+        b.set("zone", zone)
+        b.set("targetRef", targetRef)
+        b.set("hints", hints)
+        return b.value
+    }
+}
+
+/// discovery.k8s.io/v1 EndpointSlice: no spec, `addressType`, `endpoints` and `ports` at the top level.
+public struct EndpointSlice: APIObject {
+    public enum AddressType: String, Sendable, Hashable, CaseIterable {
+        case ipv4 = "IPv4", ipv6 = "IPv6", fqdn = "FQDN"
+    }
+
+    public static let resourceType = ResourceType.endpointSlice
+    public static let serviceNameLabel = "kubernetes.io/service-name"
+    public static let managedByLabel = "endpointslice.kubernetes.io/managed-by"
+    public static let controllerName = "endpointslice-controller.k8s.io"
+    public static let maxEndpoints = 100
+
+    public var metadata: ObjectMeta
+    public var addressType: AddressType
+    public var endpoints: [Endpoint] = []
+    public var ports: [EndpointPort] = []
+
+    public init(metadata: ObjectMeta, addressType: AddressType = .ipv4, endpoints: [Endpoint] = [],
+                ports: [EndpointPort] = []) {
+        self.metadata = metadata
+        self.addressType = addressType
+        self.endpoints = endpoints
+        self.ports = ports
+    }
+
+    public init(from r: FieldReader) throws {
+        metadata = try r.objectMeta()
+        guard let type = try r.enumValue("addressType", AddressType.self) else {
+            throw FieldError(r.path.child("addressType"), "Required value")
+        }
+        addressType = type
+        endpoints = try r.list("endpoints")
+        ports = try r.list("ports")
+        _ = r.unmodeled(typed: envelopeFields.union(["addressType", "endpoints", "ports"]), alsoValid: [])
+    }
+
+    /// The Service this slice belongs to, by the label the EndpointSlice controller sets.
+    public var serviceName: String? { metadata.labels[Self.serviceNameLabel] }
+
+    public func json() -> JSONValue {
+        envelope { b in
+            b.set("addressType", addressType.rawValue)
+            // Neither list is omitempty in the API; stored through protobuf an empty list comes back as null.
+            b.set("endpoints", endpoints.isEmpty ? JSONValue.null : .array(endpoints.map { $0.json() }))
+            b.set("ports", ports.isEmpty ? JSONValue.null : .array(ports.map { slicePortJSON($0) }))
+        }
+    }
+
+    /// Slice ports are served with `name: ""` when unnamed, as discovery/v1 defaulting sets it.
+    private func slicePortJSON(_ p: EndpointPort) -> JSONValue {
+        var port = p
+        if port.name == nil { port.name = "" }
+        return port.json()
+    }
+}

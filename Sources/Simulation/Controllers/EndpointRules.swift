@@ -1,0 +1,42 @@
+import ClusterStore
+import KubeModel
+
+/// The rules both endpoint controllers share: which pods a Service gets, and which ports each pod resolves.
+extension Simulator {
+    /// Services with no selector (or `{}`), and ExternalName Services, get no managed endpoints.
+    func managedSelector(_ service: Service) -> [String: String]? {
+        guard service.spec.type != .externalName, let selector = service.spec.selector, !selector.isEmpty else {
+            return nil
+        }
+        return selector
+    }
+
+    /// Pods that belong in a Service's endpoints: selected, with an IP, not Succeeded/Failed. Terminating pods
+    /// are included; each controller decides what they mean.
+    func endpointPods(_ service: Service, selector: [String: String]) -> [Pod] {
+        store.snapshot.pods.matching(selector, in: service.metadata.namespace)
+            .filter { $0.status.podIP != nil && $0.status.phase != .succeeded && $0.status.phase != .failed }
+            .sorted { $0.metadata.name < $1.metadata.name }
+    }
+
+    /// The Service's ports as this pod serves them: a named targetPort resolves through the pod's container ports
+    /// of the same protocol; a port the pod lacks is left out for that pod.
+    func resolvedPorts(_ service: Service, _ pod: Pod) -> [EndpointPort] {
+        service.spec.ports.compactMap { sp in
+            guard let number = pod.spec.resolve(targetPort: sp.targetPort, protocol: sp.protocol) else { return nil }
+            return EndpointPort(name: sp.name ?? "", port: number, protocol: sp.protocol, appProtocol: sp.appProtocol)
+        }
+    }
+
+    /// The pod's DNS hostname in this Service: only when the pod sets hostname and its subdomain names the Service.
+    func endpointHostname(_ pod: Pod, _ service: Service) -> String? {
+        guard let hostname = pod.spec.hostname, !hostname.isEmpty, pod.spec.subdomain == service.metadata.name else {
+            return nil
+        }
+        return hostname
+    }
+
+    func serviceOwnerReference(_ service: Service) -> OwnerReference {
+        OwnerReference(apiVersion: "v1", kind: "Service", name: service.metadata.name, uid: service.metadata.uid)
+    }
+}

@@ -1,0 +1,94 @@
+import ClusterStore
+import KubeModel
+
+/// The legacy Endpoints controller: ready pods in `addresses`, not-ready ones in `notReadyAddresses`, terminating
+/// pods dropped unless publishNotReadyAddresses, subsets grouped by port set, at most 1000 addresses.
+extension Simulator {
+    static let maxEndpointsAddresses = 1000
+
+    mutating func reconcileEndpoints(_ key: ObjectKey) {
+        let existing = store.get(Endpoints.self, key)
+        guard let service = store.get(Service.self, key), let selector = managedSelector(service) else {
+            // Endpoints of selector-less Services are the user's own; only ours go with the Service.
+            if let existing, existing.metadata.controllerRef == nil, store.get(Service.self, key) == nil,
+               existing.metadata.labels["endpoints.kubernetes.io/managed-by"] == "endpoint-controller" {
+                _ = try? store.delete(Endpoints.self, key)
+            }
+            return
+        }
+        var subsets = desiredSubsets(service, selector: selector)
+        var annotations = existing?.metadata.annotations ?? [:]
+        let total = subsets.reduce(0) { $0 + $1.addresses.count + $1.notReadyAddresses.count }
+        if total > Self.maxEndpointsAddresses {
+            subsets = truncate(subsets, to: Self.maxEndpointsAddresses)
+            annotations[Endpoints.overCapacityAnnotation] = "truncated"
+        } else {
+            annotations[Endpoints.overCapacityAnnotation] = nil
+        }
+        var labels = service.metadata.labels
+        labels["endpoints.kubernetes.io/managed-by"] = "endpoint-controller"
+        if service.spec.isHeadless { labels["service.kubernetes.io/headless"] = "" }
+        if var endpoints = existing {
+            let before = endpoints
+            endpoints.subsets = subsets
+            endpoints.metadata.labels = labels
+            endpoints.metadata.annotations = annotations
+            if endpoints != before {
+                endpoints.metadata.annotations["endpoints.kubernetes.io/last-change-trigger-time"] = now.rfc3339
+                _ = try? store.update(endpoints)
+            }
+        } else {
+            var meta = ObjectMeta(name: key.name, namespace: key.namespace, labels: labels, annotations: annotations)
+            meta.annotations["endpoints.kubernetes.io/last-change-trigger-time"] = now.rfc3339
+            _ = try? store.create(Endpoints(metadata: meta, subsets: subsets))
+        }
+    }
+
+    func desiredSubsets(_ service: Service, selector: [String: String]) -> [EndpointSubset] {
+        var byPorts: [[EndpointPort]: EndpointSubset] = [:]
+        var order: [[EndpointPort]] = []
+        for pod in endpointPods(service, selector: selector) {
+            let publish = service.spec.publishNotReadyAddresses
+            if pod.metadata.isTerminating && !publish { continue }
+            let ports = resolvedPorts(service, pod)
+            let address = EndpointAddress(ip: pod.status.podIP!, hostname: endpointHostname(pod, service),
+                                          nodeName: pod.spec.nodeName, targetRef: ObjectReference(to: pod))
+            if byPorts[ports] == nil {
+                order.append(ports)
+                byPorts[ports] = EndpointSubset(ports: ports)
+            }
+            if publish || pod.isReady {
+                byPorts[ports]!.addresses.append(address)
+            } else {
+                byPorts[ports]!.notReadyAddresses.append(address)
+            }
+        }
+        return order.map { ports in
+            var subset = byPorts[ports]!
+            subset.addresses.sort { ipOrder($0.ip, $1.ip) }
+            subset.notReadyAddresses.sort { ipOrder($0.ip, $1.ip) }
+            return subset
+        }
+    }
+
+    /// Keeps ready addresses first, as the controller does when it drops the excess.
+    private func truncate(_ subsets: [EndpointSubset], to limit: Int) -> [EndpointSubset] {
+        var budget = limit
+        var result = subsets.map { EndpointSubset(ports: $0.ports) }
+        for (i, s) in subsets.enumerated() {
+            let take = min(budget, s.addresses.count)
+            result[i].addresses = Array(s.addresses.prefix(take))
+            budget -= take
+        }
+        for (i, s) in subsets.enumerated() {
+            let take = min(budget, s.notReadyAddresses.count)
+            result[i].notReadyAddresses = Array(s.notReadyAddresses.prefix(take))
+            budget -= take
+        }
+        return result.filter { !$0.addresses.isEmpty || !$0.notReadyAddresses.isEmpty }
+    }
+
+    func ipOrder(_ a: String, _ b: String) -> Bool {
+        (IPv4CIDR.parse(a) ?? 0, a) < (IPv4CIDR.parse(b) ?? 0, b)
+    }
+}

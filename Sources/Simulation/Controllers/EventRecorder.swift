@@ -1,0 +1,54 @@
+import ClusterStore
+import KubeModel
+
+/// client-go's event recorder: Events named `<object>.<hex time>`, repeated ones (same object, reason and message)
+/// counted on one Event, the oldest dropped past `config.maxEvents` (real clusters expire them after an hour).
+extension Simulator {
+    mutating func recordEvent(for pod: Pod, reason: String, message: String, component: String,
+                              type: String = "Normal") {
+        recordEvent(reference: ObjectReference(to: pod), namespace: pod.metadata.namespace, reason: reason,
+                    message: message, component: component, host: pod.spec.nodeName, type: type)
+    }
+
+    mutating func recordEvent(involved type: ResourceType, _ meta: ObjectMeta, reason: String, message: String,
+                              component: String, eventType: String = "Normal") {
+        let ref = ObjectReference(kind: type.kind, namespace: meta.namespace.isEmpty ? nil : meta.namespace,
+                                  name: meta.name, uid: meta.uid, apiVersion: type.apiVersion,
+                                  resourceVersion: meta.resourceVersion.isEmpty ? nil : meta.resourceVersion)
+        recordEvent(reference: ref, namespace: meta.namespace.isEmpty ? "default" : meta.namespace, reason: reason,
+                    message: message, component: component, host: nil, type: eventType)
+    }
+
+    mutating func recordEvent(reference: ObjectReference, namespace: String, reason: String, message: String,
+                              component: String, host: String?, type: String) {
+        let t = now
+        let aggregateKey = "\(reference.uid ?? reference.name ?? "")|\(reason)|\(message)"
+        if let key = eventKeys[aggregateKey], var existing = store.get(Event.self, key) {
+            existing.count += 1
+            existing.lastTimestamp = t
+            _ = try? store.update(existing)
+            return
+        }
+        eventSequence += 1
+        let nanos = UInt64(t.milliseconds) &* 1_000_000 &+ UInt64(eventSequence)
+        let name = "\(reference.name ?? "event").\(String(nanos, radix: 16))"
+        var event = Event(metadata: ObjectMeta(name: name, namespace: namespace), involvedObject: reference,
+                          type: type == "Warning" ? .warning : .normal, reason: reason, message: message,
+                          sourceComponent: component, sourceHost: host, at: t)
+        event.reportingComponent = component
+        event.reportingInstance = host ?? ""
+        guard let created = try? store.create(event) else { return }
+        eventKeys[aggregateKey] = created.metadata.key
+        eventOrder.append((aggregateKey, created.metadata.key))
+        while eventOrder.count - eventOrderStart > config.maxEvents {
+            let (oldAggregate, oldKey) = eventOrder[eventOrderStart]
+            eventOrderStart += 1
+            if eventKeys[oldAggregate] == oldKey { eventKeys[oldAggregate] = nil }
+            _ = try? store.delete(Event.self, oldKey)
+        }
+        if eventOrderStart > 4096 && eventOrderStart * 2 > eventOrder.count {
+            eventOrder.removeFirst(eventOrderStart)
+            eventOrderStart = 0
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import ClusterStore
+import KubeModel
+
+/// The replica-keeping loop shared by ReplicaSets and ReplicationControllers, as kube-controller-manager's
+/// replica_set.go shares it: count active pods, create or delete the difference, report status.
+struct ReplicaOwner {
+    var type: ResourceType
+    var metadata: ObjectMeta
+    var desired: Int
+    var template: PodTemplateSpec
+    var minReadySeconds: Int
+}
+
+struct ReplicaCounts: Equatable {
+    var replicas = 0
+    var fullyLabeled = 0
+    var ready = 0
+    var available = 0
+}
+
+extension Simulator {
+    mutating func reconcileReplicaSet(_ key: ObjectKey) {
+        guard var rs = store.get(ReplicaSet.self, key) else { return }
+        let owner = ReplicaOwner(type: .replicaSet, metadata: rs.metadata, desired: rs.spec.desiredReplicas,
+                                 template: rs.spec.template, minReadySeconds: rs.spec.minReadySeconds)
+        let counts = manageReplicas(owner)
+        var status = rs.status
+        status.replicas = counts.replicas
+        status.fullyLabeledReplicas = counts.fullyLabeled
+        status.readyReplicas = counts.ready
+        status.availableReplicas = counts.available
+        status.observedGeneration = rs.metadata.generation ?? 0
+        if status != rs.status {
+            rs.status = status
+            _ = try? store.update(rs)
+        }
+    }
+
+    mutating func reconcileReplicationController(_ key: ObjectKey) {
+        guard var rc = store.get(ReplicationController.self, key) else { return }
+        let owner = ReplicaOwner(type: .replicationController, metadata: rc.metadata, desired: rc.spec.desiredReplicas,
+                                 template: rc.spec.template, minReadySeconds: rc.spec.minReadySeconds)
+        let counts = manageReplicas(owner)
+        var status = rc.status
+        status.replicas = counts.replicas
+        status.fullyLabeledReplicas = counts.fullyLabeled
+        status.readyReplicas = counts.ready
+        status.availableReplicas = counts.available
+        status.observedGeneration = rc.metadata.generation ?? 0
+        if status != rc.status {
+            rc.status = status
+            _ = try? store.update(rc)
+        }
+    }
+
+    /// Creates or deletes pods so the owner has `desired` active ones. Only active pods count (not finished, not
+    /// terminating), so a replacement starts the moment a pod begins terminating.
+    mutating func manageReplicas(_ owner: ReplicaOwner) -> ReplicaCounts {
+        let owned = store.snapshot.pods.owned(by: owner.metadata.uid).sorted { $0.metadata.name < $1.metadata.name }
+        var active = owned.filter(\.isActive)
+        let diff = active.count - owner.desired
+        if owner.metadata.isTerminating {
+            // Owner being deleted: the garbage collector, not this loop, takes the pods.
+        } else if diff < 0 {
+            for _ in 0..<(-diff) {
+                if let pod = createPod(for: owner) { active.append(pod) }
+            }
+        } else if diff > 0 {
+            let doomed = active.sorted(by: deletionOrder).prefix(diff)
+            for pod in doomed {
+                try? beginTermination(pod.metadata.key, gracePeriodSeconds: nil)
+                recordEvent(involved: owner.type, owner.metadata, reason: "SuccessfulDelete",
+                            message: "Deleted pod: \(pod.metadata.name)", component: controllerName(owner.type))
+            }
+            let gone = Set(doomed.map(\.metadata.key))
+            active.removeAll { gone.contains($0.metadata.key) }
+        }
+        var counts = ReplicaCounts()
+        counts.replicas = active.count
+        let templateLabels = owner.template.metadata.labels
+        var nextAvailability: Int64?
+        for pod in active {
+            if templateLabels.allSatisfy({ pod.metadata.labels[$0.key] == $0.value }) { counts.fullyLabeled += 1 }
+            guard pod.isReady else { continue }
+            counts.ready += 1
+            let readySince = pod.status.condition("Ready")?.lastTransitionTime ?? now
+            let availableAt = readySince.milliseconds + Int64(owner.minReadySeconds) * 1000
+            if availableAt <= now.milliseconds {
+                counts.available += 1
+            } else {
+                nextAvailability = min(nextAvailability ?? availableAt, availableAt)
+            }
+        }
+        if let at = nextAvailability {
+            let controller: ControllerID = owner.type == .replicaSet ? .replicaSet : .replicationController
+            schedule(.requeue(controller, owner.metadata.key), afterMs: at - now.milliseconds)
+        }
+        return counts
+    }
+
+    /// Kubernetes' ActivePodsWithRanks order, most deletable first: unassigned before assigned, Pending before
+    /// Running, not ready before ready, lower pod-deletion-cost first, then the newest.
+    func deletionOrder(_ a: Pod, _ b: Pod) -> Bool {
+        let assignedA = a.spec.nodeName != nil, assignedB = b.spec.nodeName != nil
+        if assignedA != assignedB { return !assignedA }
+        let rank: (Pod) -> Int = { p in
+            switch p.status.phase {
+            case .pending: return 0
+            case .unknown: return 1
+            default: return 2
+            }
+        }
+        if rank(a) != rank(b) { return rank(a) < rank(b) }
+        if a.isReady != b.isReady { return !a.isReady }
+        let cost: (Pod) -> Int = { Int($0.metadata.annotations["controller.kubernetes.io/pod-deletion-cost"] ?? "") ?? 0 }
+        if cost(a) != cost(b) { return cost(a) < cost(b) }
+        let ta = a.metadata.creationTimestamp ?? Timestamp(milliseconds: 0)
+        let tb = b.metadata.creationTimestamp ?? Timestamp(milliseconds: 0)
+        if ta != tb { return ta > tb }
+        return a.metadata.name > b.metadata.name
+    }
+
+    mutating func createPod(for owner: ReplicaOwner, name fixedName: String? = nil, hostname: String? = nil,
+                            subdomain: String? = nil) -> Pod? {
+        let ns = owner.metadata.namespace
+        var name = fixedName ?? ""
+        if fixedName == nil {
+            repeat {
+                name = "\(owner.metadata.name)-\(rng.nameSuffix())"
+            } while store.get(Pod.self, ObjectKey(namespace: ns, name: name)) != nil
+        }
+        var meta = ObjectMeta(name: name, namespace: ns, labels: owner.template.metadata.labels,
+                              annotations: owner.template.metadata.annotations)
+        if fixedName == nil { meta.generateName = "\(owner.metadata.name)-" }
+        meta.ownerReferences = [OwnerReference(apiVersion: owner.type.apiVersion, kind: owner.type.kind,
+                                               name: owner.metadata.name, uid: owner.metadata.uid)]
+        var spec = owner.template.spec
+        if let hostname { spec.hostname = hostname }
+        if let subdomain { spec.subdomain = subdomain }
+        var pod = Pod(metadata: meta, spec: spec)
+        pod.status.phase = .pending
+        guard let created = try? store.create(pod) else { return nil }
+        pod = created
+        recordEvent(involved: owner.type, owner.metadata, reason: "SuccessfulCreate", message: "Created pod: \(name)",
+                    component: controllerName(owner.type))
+        return pod
+    }
+
+    func controllerName(_ type: ResourceType) -> String {
+        switch type {
+        case .replicaSet: return "replicaset-controller"
+        case .replicationController: return "replication-controller"
+        case .statefulSet: return "statefulset-controller"
+        case .daemonSet: return "daemonset-controller"
+        case .deployment: return "deployment-controller"
+        default: return "controller-manager"
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import ClusterStore
+import KubeModel
+
+extension Simulator {
+    /// Turns one write into the keys each controller must look at again, the way informers' event handlers enqueue
+    /// work in kube-controller-manager.
+    mutating func dispatch(_ change: Change) {
+        let key = change.key
+        switch change.resource {
+        case .pod:
+            let pod = store.get(Pod.self, key)
+            var before: Pod?
+            if case .pod(let p)? = change.before { before = p }
+            for p in [pod, before].compactMap({ $0 }) {
+                if let owner = p.metadata.controllerRef { enqueueOwner(owner, namespace: key.namespace) }
+                for service in servicesSelecting(p.metadata.labels, namespace: key.namespace) {
+                    markDirty(.endpointSlice, service)
+                    markDirty(.endpoints, service)
+                }
+            }
+            if let pod, !pod.metadata.isTerminating, pod.spec.nodeName == nil || kubelet[key] == nil {
+                markDirty(.scheduler, key)
+            }
+            if change.kind == .deleted { forgetPod(key, before: before) }
+        case .service:
+            reindexServiceSelector(key)
+            markDirty(.endpointSlice, key)
+            markDirty(.endpoints, key)
+            markDirty(.service, key)
+            for ingress in store.snapshot.ingresses.all { markDirty(.ingress, ingress.metadata.key) }
+        case .deployment:
+            markDirty(.deployment, key)
+        case .replicaSet:
+            markDirty(.replicaSet, key)
+            let rs = store.get(ReplicaSet.self, key)
+            var before: ReplicaSet?
+            if case .replicaSet(let r)? = change.before { before = r }
+            for owner in [rs?.metadata.controllerRef, before?.metadata.controllerRef].compactMap({ $0 }) {
+                enqueueOwner(owner, namespace: key.namespace)
+            }
+        case .replicationController: markDirty(.replicationController, key)
+        case .statefulSet: markDirty(.statefulSet, key)
+        case .daemonSet: markDirty(.daemonSet, key)
+        case .node:
+            markDirty(.node, key)
+            let state = store.snapshot
+            for ds in state.daemonSets.all { markDirty(.daemonSet, ds.metadata.key) }
+            for pod in state.pods.all where pod.spec.nodeName == nil && !pod.metadata.isTerminating {
+                markDirty(.scheduler, pod.metadata.key)
+            }
+        case .ingress:
+            markDirty(.ingress, key)
+        case .ingressClass:
+            for ingress in store.snapshot.ingresses.all { markDirty(.ingress, ingress.metadata.key) }
+        default:
+            break
+        }
+    }
+
+    mutating func enqueueOwner(_ owner: OwnerReference, namespace: String) {
+        let ownerKey = ObjectKey(namespace: namespace, name: owner.name)
+        switch owner.kind {
+        case "ReplicaSet": markDirty(.replicaSet, ownerKey)
+        case "Deployment": markDirty(.deployment, ownerKey)
+        case "ReplicationController": markDirty(.replicationController, ownerKey)
+        case "StatefulSet": markDirty(.statefulSet, ownerKey)
+        case "DaemonSet": markDirty(.daemonSet, ownerKey)
+        default: break
+        }
+    }
+
+    /// Services in `namespace` whose selector matches `labels`.
+    func servicesSelecting(_ labels: [String: String], namespace: String) -> [ObjectKey] {
+        var found: Set<ObjectKey> = []
+        for (k, v) in labels {
+            guard let candidates = servicesBySelectorPair[LabelPair(k, v)] else { continue }
+            for service in candidates where service.namespace == namespace && !found.contains(service) {
+                if let selector = serviceSelectors[service], selector.allSatisfy({ labels[$0.key] == $0.value }) {
+                    found.insert(service)
+                }
+            }
+        }
+        return found.sorted()
+    }
+
+    mutating func reindexServiceSelector(_ key: ObjectKey) {
+        if let old = serviceSelectors.removeValue(forKey: key) {
+            for (k, v) in old {
+                servicesBySelectorPair[LabelPair(k, v)]?.remove(key)
+            }
+        }
+        // The API server stores `selector: {}` as no selector, so such a Service gets no managed endpoints either.
+        guard let service = store.get(Service.self, key), let selector = service.spec.selector, !selector.isEmpty else {
+            return
+        }
+        serviceSelectors[key] = selector
+        for (k, v) in selector { servicesBySelectorPair[LabelPair(k, v), default: []].insert(key) }
+    }
+}

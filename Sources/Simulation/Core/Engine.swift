@@ -1,0 +1,85 @@
+import ClusterStore
+import KubeModel
+
+extension Simulator {
+    /// Runs every controller until none has work left at the current virtual time. Each round takes the store's
+    /// changes, turns them into dirty keys (Dispatcher) and reconciles those keys in a fixed order, sorted, so the
+    /// outcome never depends on hash order.
+    mutating func runControllers() {
+        var rounds = 0
+        while true {
+            let changes = store.takeChanges()
+            if recordChanges { recordedChanges.append(contentsOf: changes) }
+            for change in changes { dispatch(change) }
+            guard let controller = ControllerID.allCases.first(where: { !(dirty[$0]?.isEmpty ?? true) }) else { return }
+            let keys = dirty.removeValue(forKey: controller)!.sorted()
+            for key in keys { reconcile(controller, key) }
+            rounds += 1
+            // A controller that keeps writing at one instant would be a bug; stop rather than hang the UI.
+            if rounds > 1_000_000 { return }
+        }
+    }
+
+    mutating func reconcile(_ controller: ControllerID, _ key: ObjectKey) {
+        switch controller {
+        case .namespace: break
+        case .node: reconcileNode(key)
+        case .deployment: reconcileDeployment(key)
+        case .replicaSet: reconcileReplicaSet(key)
+        case .replicationController: reconcileReplicationController(key)
+        case .statefulSet: reconcileStatefulSet(key)
+        case .daemonSet: reconcileDaemonSet(key)
+        case .scheduler: schedulePod(key)
+        case .service: reconcileServiceStatus(key)
+        case .endpointSlice: reconcileEndpointSlices(key)
+        case .endpoints: reconcileEndpoints(key)
+        case .ingress: reconcileIngressStatus(key)
+        }
+    }
+
+    /// Moves virtual time forward by `ms`, firing every timer that falls due on the way.
+    public mutating func advance(byMs ms: Int64) {
+        let target = elapsedMs + max(0, ms)
+        runControllers()
+        while let (due, event) = timers.popDue(atOrBefore: target) {
+            setElapsed(max(elapsedMs, due))
+            fire(event)
+            runControllers()
+        }
+        setElapsed(target)
+        runControllers()
+    }
+
+    /// Runs virtual time until nothing is pending: rollouts done, pods ready, graceful deletions finished. Returns
+    /// false if the cluster was still busy when `config.settleLimitMs` ran out (e.g. a crash loop).
+    @discardableResult
+    public mutating func settle() -> Bool {
+        let limit = elapsedMs + config.settleLimitMs
+        runControllers()
+        while let due = timers.nextDue {
+            if due > limit { return false }
+            guard let (due, event) = timers.popDue(atOrBefore: due) else { break }
+            setElapsed(max(elapsedMs, due))
+            fire(event)
+            runControllers()
+        }
+        return true
+    }
+
+    mutating func setElapsed(_ ms: Int64) {
+        elapsedMs = ms
+        store.setTime(now)
+    }
+
+    mutating func fire(_ event: SimEvent) {
+        switch event {
+        case .containersStarted(let key, let uid): startContainers(key, uid: uid)
+        case .readinessProbe(let key, let uid): runReadinessProbe(key, uid: uid)
+        case .gracePeriodEnded(let key, let uid): finishTermination(key, uid: uid)
+        case .containerRestart(let key, let uid): restartContainer(key, uid: uid)
+        case .requeue(let controller, let key): markDirty(controller, key)
+        case .evictPodsFromNode(let node): evictPods(fromNode: node)
+        case .traffic: break
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import ClusterStore
+import KubeModel
+
+/// The simulated cluster: the store plus everything a real control plane keeps in its head (timers, allocations,
+/// the kubelet's probe counters). A value type driven from one thread; readers take `snapshot`.
+public struct Simulator: Sendable {
+    public internal(set) var store: ClusterStore
+    public let config: SimulationConfig
+    var rng: SeededRandom
+    var timers = TimerQueue()
+    /// Virtual milliseconds since `config.epoch`.
+    public internal(set) var elapsedMs: Int64 = 0
+    var dirty: [ControllerID: Set<ObjectKey>] = [:]
+    var kubelet: [ObjectKey: PodRuntime] = [:]
+    var network: NetworkAllocations
+    var serviceAllocations: [ObjectKey: ServiceAllocation] = [:]
+    /// Services indexed by each pair of their selector, so a pod change finds its Services without a scan.
+    var servicesBySelectorPair: [LabelPair: Set<ObjectKey>] = [:]
+    var serviceSelectors: [ObjectKey: [String: String]] = [:]
+    /// Whether changes are kept for a recorder (see `takeRecordedChanges`).
+    public var recordChanges = false
+    var recordedChanges: [Change] = []
+    var eventSequence: Int64 = 0
+    var eventKeys: [String: ObjectKey] = [:]
+    var eventOrder: [(String, ObjectKey)] = []
+    var eventOrderStart = 0
+    /// Warnings for the person at the keyboard (e.g. a namespace created on the fly).
+    public internal(set) var warnings: [String] = []
+
+    public init(config: SimulationConfig = SimulationConfig()) {
+        self.config = config
+        store = ClusterStore(seed: config.seed)
+        rng = SeededRandom(seed: config.seed)
+        network = NetworkAllocations(config: config)
+        store.setTime(config.epoch)
+        bootstrap()
+    }
+
+    public var snapshot: ClusterState { store.snapshot }
+    public var now: Timestamp { config.epoch.adding(milliseconds: elapsedMs) }
+    public var nowMs: Int64 { elapsedMs }
+
+    /// Whether anything is left to do: timers that would change the cluster, or controllers with work queued.
+    public var hasPendingWork: Bool {
+        store.hasPendingChanges || dirty.values.contains { !$0.isEmpty } || timers.count > 0
+    }
+
+    public mutating func takeRecordedChanges() -> [Change] {
+        defer { recordedChanges.removeAll(keepingCapacity: true) }
+        return recordedChanges
+    }
+
+    func at(_ offsetMs: Int64) -> Int64 { elapsedMs + offsetMs }
+
+    mutating func schedule(_ event: SimEvent, afterMs delay: Int64) {
+        timers.schedule(event, at: elapsedMs + max(0, delay))
+    }
+
+    mutating func markDirty(_ controller: ControllerID, _ key: ObjectKey) {
+        dirty[controller, default: []].insert(key)
+    }
+
+    /// The default namespaces every cluster has, and the `kubernetes` Service.
+    private mutating func bootstrap() {
+        for name in ["default", "kube-system", "kube-public", "kube-node-lease"] {
+            _ = try? store.create(Namespace(metadata: ObjectMeta(name: name)))
+        }
+        // Every cluster's first Service: the API server itself, always at the first address of the service CIDR.
+        var spec = ServiceSpec(ports: [ServicePort(name: "https", port: 443, targetPort: .int(6443))])
+        spec.clusterIP = network.serviceIPs.range.base.advanced(by: 1).formatted
+        let meta = ObjectMeta(name: "kubernetes", namespace: "default",
+                              labels: ["component": "apiserver", "provider": "kubernetes"])
+        _ = try? applyObject(.service(Service(metadata: meta, spec: spec)))
+        runControllers()
+    }
+}
