@@ -40,7 +40,6 @@ let package = Package(
         .testTarget(name: "ClusterStoreTests", dependencies: ["ClusterStore", "Manifests"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Manifests", "DemoCluster"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Simulation", "Manifests"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Simulation", "Manifests", "DemoCluster"]),
         .testTarget(name: "CLITests", dependencies: ["DemoCluster"]),
     ],
     swiftLanguageModes: [.v6]

@@ -44,6 +44,16 @@ public enum Renderer {
                       suggestion: Completion.suggestion(for: ui, state: state)).frame
     }
 
+    /// Parses `--size COLSxROWS` (`120x40`).
+    public static func parseSize(_ text: String) throws -> (cols: Int, rows: Int) {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let cols = Int(parts[0]), let rows = Int(parts[1]), (1...2000).contains(cols),
+              (1...1000).contains(rows) else {
+            throw DashboardError("invalid size \"\(text)\": expected COLSxROWS, e.g. 120x40")
+        }
+        return (cols, rows)
+    }
+
     static func uiState(view: String, namespace: String?) throws -> UIState {
         let name = view.lowercased()
         if name == "help" || name == "?" {

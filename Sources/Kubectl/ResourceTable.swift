@@ -2,11 +2,11 @@ import KubeModel
 
 /// One column of a kind's table, as kubectl's TableColumnDefinition: priority 0 columns are always printed,
 /// priority 1 only with `-o wide` (in their defined position, not necessarily at the end).
-public struct TableColumn: Sendable, Hashable {
-    public var header: String
-    public var wideOnly: Bool
+struct TableColumn: Sendable, Hashable {
+    var header: String
+    var wideOnly: Bool
 
-    public init(_ header: String, wideOnly: Bool = false) {
+    init(_ header: String, wideOnly: Bool = false) {
         self.header = header
         self.wideOnly = wideOnly
     }
@@ -61,5 +61,5 @@ struct RowContext {
 }
 
 extension TableColumn: ExpressibleByStringLiteral {
-    public init(stringLiteral header: String) { self.init(header) }
+    init(stringLiteral header: String) { self.init(header) }
 }

@@ -50,7 +50,8 @@ struct ManifestDecoder<Object> {
 
     func decodeStream(_ source: SourceBuffer, path: String, into output: inout Output) {
         if source.looksBinary {
-            output.diagnostics.append(.init(.error, path: path, message: "not a YAML or JSON file (it contains binary data)"))
+            let message = "not a YAML or JSON file (it contains binary data)"
+            output.diagnostics.append(.init(.error, path: path, message: message))
             return
         }
         var stream = Stream(path: path, decode: decode, output: output)

@@ -9,15 +9,14 @@ import Testing
 struct HostileInputTests {
     let dir = TemporaryDirectory()
 
-    /// The one-line messages of loading one file with these contents.
-    func messages(_ name: String, _ text: String) -> [String] {
-        let path = dir.write(name, text)
-        return ManifestLoader().load(paths: [path]).diagnostics.map { $0.description.replacingOccurrences(of: dir.path + "/", with: "") }
-    }
+    /// The one-line messages of loading one file with these contents, paths relative to the scratch directory.
+    func messages(_ name: String, _ text: String) -> [String] { messages(name, bytes: Array(text.utf8)) }
 
     func messages(_ name: String, bytes: [UInt8]) -> [String] {
         let path = dir.write(name, bytes: bytes)
-        return ManifestLoader().load(paths: [path]).diagnostics.map { $0.description.replacingOccurrences(of: dir.path + "/", with: "") }
+        return ManifestLoader().load(paths: [path]).diagnostics.map {
+            $0.description.replacingOccurrences(of: dir.path + "/", with: "")
+        }
     }
 
     static let service = """

@@ -126,6 +126,14 @@ struct LoaderTests {
         #expect(result.diagnostics.map(\.description).first?.hasPrefix("old.yaml:2:13: error: ") == true)
     }
 
+    @Test("JSON indented with tabs, as editors write it, loads (tabs are fine inside flow collections)")
+    func jsonWithTabs() {
+        let json = "{\n\t\"apiVersion\": \"v1\",\n\t\"kind\": \"ConfigMap\",\n\t\"metadata\": {\n\t\t\"name\": \"tabs\"\n\t},\n\t\"data\": {\"k\": \"v\\tw\"}\n}\n"
+        let result = ManifestLoader().load(name: "tabs.json", contents: json)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.objects.first?.source.description == "tabs.json:1:1")
+    }
+
     @Test("one bad file does not stop the others")
     func independentFiles() {
         let bad = dir.write("bad.yaml", "a: [\n")
@@ -143,7 +151,7 @@ struct EncodingAndDemoTests {
         let text = LoaderTests.configMap("bom")
         let utf8 = ManifestLoader().load(name: "bom8.yaml", bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
         #expect(utf8.diagnostics.isEmpty && utf8.objects.count == 1)
-        let utf16 = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let result = ManifestLoader().load(name: "bom16.yaml", bytes: utf16)
         #expect(result.diagnostics.isEmpty)
         #expect(result.objects.first?.object.metadata.name == "bom")

@@ -134,3 +134,26 @@ extension Simulator {
     /// Every endpoint of a Service across its slices.
     func sliceEndpoints(_ service: String) -> [Endpoint] { slices(for: service).flatMap(\.endpoints) }
 }
+
+extension Make {
+    /// A bare pod (no controller), for clusters where only the pods' number matters: large counts settle much faster
+    /// without a ReplicaSet re-listing them on every change.
+    static func pod(_ name: String, labels: [String: String],
+                    ports: [ContainerPort] = [ContainerPort(name: "http", containerPort: 8080)]) -> KubeObject {
+        .pod(Pod(metadata: ObjectMeta(name: name, namespace: "default", labels: labels),
+                 spec: PodSpec(containers: [Container(name: "main", image: "example/app:1", ports: ports)])))
+    }
+
+    static func pods(_ prefix: String, count: Int, labels: [String: String]? = nil) -> [KubeObject] {
+        (0..<count).map { pod("\(prefix)-\($0)", labels: labels ?? ["app": prefix]) }
+    }
+
+    /// A Node as a manifest would declare it; admission fills in its pod CIDR, address and Ready condition.
+    static func node(_ name: String, podCIDR: String? = nil, labels: [String: String] = [:]) -> KubeObject {
+        var node = Node(metadata: ObjectMeta(name: name, labels: labels))
+        if let podCIDR { node.spec.podCIDRs = [podCIDR] }
+        node.status.capacity = ["cpu": "4", "memory": "16Gi", "pods": "110"]
+        node.status.allocatable = node.status.capacity
+        return .node(node)
+    }
+}

@@ -78,17 +78,17 @@ struct DeploymentTests {
         }
         var sim = Make.simulator([web("example/web:1")])
         try sim.applyObject(web("example/web:2"))
-        var sawGap = false
-        var steps = 0
-        while sim.hasPendingWork && steps < 400 {
+        var sawOldStopping = false
+        for _ in 0..<120 {
             let pods = sim.pods("web-")
             let images = Set(pods.map(\.spec.containers[0].image))
             #expect(images.count <= 1, "at \(sim.nowMs)ms old and new pods coexist")
-            if pods.isEmpty { sawGap = true }
+            if !pods.isEmpty && pods.allSatisfy({ $0.metadata.isTerminating && $0.spec.containers[0].image == "example/web:1" }) {
+                sawOldStopping = true
+            }
             sim.advance(byMs: 500)
-            steps += 1
         }
-        #expect(sawGap)
+        #expect(sawOldStopping, "every old pod is stopped while no new pod exists yet")
         sim.settle()
         #expect(sim.pods("web-").count == 4)
         #expect(sim.pods("web-").allSatisfy { $0.isReady && $0.spec.containers[0].image == "example/web:2" })
@@ -110,6 +110,36 @@ struct DeploymentTests {
         try sim.run("settle")
         #expect(sim.pods("web-").isEmpty)
         #expect(sim.deployment("web")?.status.replicas == 0)
+    }
+
+    @Test("A Deployment whose selector does not match its template labels is rejected")
+    func selectorMustMatchTemplate() throws {
+        var sim = Make.simulator([])
+        let bad = Make.deployment("web") { $0.spec.template.metadata.labels = ["app": "other"] }
+        let error = try #require(throws: APIError.self) { try sim.applyObject(bad) }
+        #expect(error.description.contains("`selector` does not match template `labels`"))
+        #expect(sim.deployment("web") == nil)
+    }
+
+    @Test("Deployments with overlapping selectors each keep only their own pods (ownership by controllerRef)")
+    func overlappingSelectors() throws {
+        let sim = Make.simulator([Make.deployment("a", replicas: 2, labels: ["app": "shared"]),
+                                  Make.deployment("b", replicas: 3, labels: ["app": "shared"]),
+                                  Make.service("shared", selector: ["app": "shared"])])
+        #expect(sim.activePods("a-").count == 2)
+        #expect(sim.activePods("b-").count == 3)
+        #expect(sim.deployment("a")?.status.readyReplicas == 2 && sim.deployment("b")?.status.readyReplicas == 3)
+        #expect(sim.sliceEndpoints("shared").count == 5, "the Service sees both")
+    }
+
+    @Test("Deleting a Deployment removes its ReplicaSets and its pods terminate (background cascade)")
+    func deleteCascades() throws {
+        var sim = Make.simulator([Make.deployment("web", replicas: 3)])
+        try sim.run("delete deployment/web")
+        #expect(sim.snapshot.replicaSets.count == 0)
+        #expect(sim.pods("web-").allSatisfy { $0.metadata.isTerminating })
+        try sim.run("settle")
+        #expect(sim.pods("web-").isEmpty)
     }
 
     @Test("Deployment status reports replicas, updated, ready and available, and the Available condition")

@@ -45,16 +45,30 @@ struct EndpointsTests {
 
     @Test("Endpoints hold at most 1000 addresses and are annotated endpoints.kubernetes.io/over-capacity: truncated")
     func overCapacity() throws {
-        var sim = Make.simulator([Make.deployment("web", replicas: 1001), Make.service("web", selector: ["app": "web"])])
+        // Twelve nodes, so 1001 pods fit both the nodes' pod CIDRs and their 110-pod capacity.
+        let nodes = (1...12).map { Make.node("node-\($0)") }
+        var sim = Make.simulator(nodes + Make.pods("web", count: 1001))
+        try sim.applyObject(Make.service("web", selector: ["app": "web"]))
+        #expect(sim.pods("web").allSatisfy { $0.status.podIP != nil })
         var ep = try #require(sim.endpoints("web"))
         #expect(ep.subsets.reduce(0) { $0 + $1.addresses.count + $1.notReadyAddresses.count } == 1000)
         #expect(ep.metadata.annotations["endpoints.kubernetes.io/over-capacity"] == "truncated")
         #expect(sim.sliceEndpoints("web").count == 1001, "EndpointSlices are not truncated")
-        try sim.run("scale deployment/web --replicas=1000")
-        try sim.run("settle")
+        try sim.run("kill pod/web-1000")
         ep = try #require(sim.endpoints("web"))
         #expect(ep.subsets.reduce(0) { $0 + $1.addresses.count } == 1000)
         #expect(ep.metadata.annotations["endpoints.kubernetes.io/over-capacity"] == nil, "the annotation goes when it fits")
+    }
+
+    @Test("Truncation keeps ready addresses before not-ready ones")
+    func truncationKeepsReady() throws {
+        let nodes = (1...12).map { Make.node("node-\($0)") }
+        var sim = Make.simulator(nodes + Make.pods("web", count: 1005))
+        for i in 0..<10 { try sim.run("fail-readiness pod/web-\(i)") }
+        try sim.applyObject(Make.service("web", selector: ["app": "web"]))
+        let subsets = try #require(sim.endpoints("web")).subsets
+        #expect(subsets.reduce(0) { $0 + $1.addresses.count } == 995)
+        #expect(subsets.reduce(0) { $0 + $1.notReadyAddresses.count } == 5)
     }
 
     @Test("Endpoints group pods into subsets by their resolved ports")

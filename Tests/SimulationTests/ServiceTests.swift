@@ -85,6 +85,22 @@ struct ServiceTests {
         #expect(sim.service("x3")?.spec.ports[0].nodePort != 30080)
     }
 
+    @Test("Re-applying a Service manifest without clusterIP or nodePort keeps the allocated ones",
+          .disabled("BUG: admitService (ServiceAdmission.swift) releases the old ClusterIP and allocates a new one when an update omits spec.clusterIP"))
+    func reapplyKeepsAllocations() throws {
+        let manifest = Make.service("web", selector: ["app": "web"], type: .loadBalancer)
+        var sim = Make.simulator([Make.service("first", selector: ["app": "x"]), manifest])
+        let before = try #require(sim.service("web"))
+        try sim.applyObject(Make.service("web", selector: ["app": "web2"], type: .loadBalancer))
+        try sim.applyObject(Make.service("other", selector: ["app": "y"]))
+        let after = try #require(sim.service("web"))
+        #expect(after.spec.selector == ["app": "web2"])
+        #expect(after.spec.clusterIP == before.spec.clusterIP)
+        #expect(after.spec.ports[0].nodePort == before.spec.ports[0].nodePort)
+        #expect(after.loadBalancerIngress == before.loadBalancerIngress)
+        #expect(sim.service("other")?.spec.clusterIP != before.spec.clusterIP)
+    }
+
     @Test("A nodePort outside 30000–32767 is rejected")
     func nodePortOutOfRange() throws {
         var sim = Make.simulator([])

@@ -41,11 +41,20 @@ struct TableLayout {
         // Shrink optional columns first, the widest first, then essential ones, down to their minimum.
         var widths = natural
         var excess = total { widths[$0] } - width
-        while excess > 0 {
-            guard let column = included.filter({ columns[$0].flexible && widths[$0] > minimum($0) })
-                .max(by: { (columns[$0].priority, widths[$0], -$0) < (columns[$1].priority, widths[$1], -$1) }) else { break }
-            widths[column] -= 1
-            excess -= 1
+        // Then, on very narrow screens, below the minimum down to a few characters.
+        for floor in [minimum, { (i: Int) in min(natural[i], 6) }] {
+            while excess > 0 {
+                guard let column = included.filter({ columns[$0].flexible && widths[$0] > floor($0) })
+                    .max(by: { (columns[$0].priority, widths[$0], -$0) < (columns[$1].priority, widths[$1], -$1) })
+                else { break }
+                widths[column] -= 1
+                excess -= 1
+            }
+        }
+        // Last resort: columns from the right (the least important are last) until the rest fits.
+        while excess > 0, included.count > 1 {
+            let dropped = included.removeLast()
+            excess -= widths[dropped] + gap
         }
         var x = 0
         var placed: [Placed] = []

@@ -10,6 +10,10 @@ public struct ChangeTracker: Sendable {
 
     public init() {}
 
+    /// Rows are tracked per page as shown (view, scope and namespace), so a drill-down's subset does not make the
+    /// full view's rows look new.
+    static func pageKey(_ ui: UIState) -> String { "\(ui.namespace ?? "*")|\(ui.page.crumb)" }
+
     /// Records the rows a view shows now. The first look at a view records without highlighting anything.
     mutating func observe(view: String, table: TableModel, nowMs: Int64) {
         var next: [String: Int] = [:]

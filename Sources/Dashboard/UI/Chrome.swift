@@ -10,35 +10,39 @@ enum Chrome {
         }
     }
 
-    /// Key hints that apply to the current row, as many as fit.
+    /// Key hints that apply to the current row; the least important go first when space is short.
     static func hints(into frame: inout Frame, y: Int, ui: UIState, row: Row?, glyphs: Glyphs) {
-        var items: [(String, String)]
+        // (key, text, importance: lower is kept longer)
+        var items: [(String, String, Int)]
         switch ui.mode {
         case .command, .filter:
-            items = [("enter", "apply"), ("tab", "complete"), ("esc", "cancel")]
+            items = [("enter", "apply", 0), ("tab", "complete", 1), ("esc", "cancel", 0)]
         case .confirm:
-            items = [("y", "yes"), ("n", "no")]
+            items = [("y", "yes", 0), ("n", "no", 0)]
         case .help:
-            items = [("esc", "close"), ("q", "close")]
+            items = [("j/k", "scroll", 1), ("esc", "close", 0)]
         case .normal:
-            items = [(":", "cmd"), ("/", "filter")]
-            if row?.drill != nil { items.append(("enter", "open")) }
-            if ui.pages.count > 1 || !ui.page.filter.isEmpty { items.append(("esc", "back")) }
-            if row?.ref?.type == .pod { items.append(("^k", "kill")) }
-            if row?.ref != nil && row?.ref?.type != .node { items.append(("^d", "delete")) }
+            items = [(":", "cmd", 1), ("/", "filter", 1)]
+            if row?.drill != nil { items.append(("enter", "open", 1)) }
+            if ui.pages.count > 1 || !ui.page.filter.isEmpty { items.append(("esc", "back", 1)) }
+            if row?.ref?.type == .pod { items.append(("^k", "kill", 1)) }
+            if row?.ref != nil && row?.ref?.type != .node { items.append(("^d", "delete", 2)) }
             if row?.replicas != nil {
-                items.append(("s", "scale"))
-                items.append(("+/-", "replicas"))
+                items.append(("s", "scale", 1))
+                items.append(("+/-", "replicas", 3))
             }
-            items.append(("space", ui.paused ? "resume" : "pause"))
-            items.append(("</>", "speed"))
-            items.append(("?", "help"))
-            items.append(("q", "quit"))
+            items.append(("space", ui.paused ? "resume" : "pause", 2))
+            items.append(("</>", "speed", 3))
+            items.append(("?", "help", 0))
+            items.append(("q", "quit", 0))
+        }
+        func width(_ item: (String, String, Int)) -> Int { item.0.count + item.1.count + 4 }
+        while items.reduce(1, { $0 + width($1) }) > frame.cols,
+              let drop = items.indices.max(by: { (items[$0].2, $0) < (items[$1].2, $1) }) {
+            items.remove(at: drop)
         }
         var x = 1
-        for (key, text) in items {
-            let width = key.count + text.count + 3
-            if x + width > frame.cols { break }
+        for (key, text, _) in items {
             x += frame.put("<\(key)>", x: x, y: y, role: .menuKey)
             x += frame.put(" " + text, x: x, y: y, role: .menuText) + 1
         }

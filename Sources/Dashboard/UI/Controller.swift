@@ -58,8 +58,15 @@ extension UIState {
             return []
         case .help:
             switch key {
-            case .escape, .char("q"), .char("?"), .enter: mode = .normal
+            case .escape, .char("q"), .char("?"), .enter:
+                mode = .normal
+                helpScroll = 0
             case .char(":"): mode = .command(LineEditor())
+            case .char("j"), .down, .wheelDown: helpScroll += 1
+            case .char("k"), .up, .wheelUp: helpScroll = max(0, helpScroll - 1)
+            case .pageDown, .char(" "), .ctrl("f"): helpScroll += max(1, bodyHeight)
+            case .pageUp, .ctrl("b"): helpScroll = max(0, helpScroll - max(1, bodyHeight))
+            case .char("g"), .home: helpScroll = 0
             default: break
             }
             return []

@@ -23,29 +23,36 @@ enum HelpPage {
         ]),
     ]
 
-    static func draw(into frame: inout Frame, _ g: Geometry) {
-        let x0 = g.innerX + 1
-        let width = g.innerWidth - 2
-        var y = g.columnHeaderY
-        let bottom = g.bodyY + g.bodyHeight
-        for y in g.columnHeaderY..<bottom { frame.fill(x: g.innerX, y: y, width: g.innerWidth, role: .helpText) }
-        frame.put(" Help", x: 0 + (g.compact ? 0 : max(1, (g.cols - 6) / 2)), y: g.titleY, role: .title)
-        let keyWidth = 22
-        func line(_ key: String, _ text: String) {
-            guard y < bottom else { return }
-            frame.put(key, x: x0 + 2, y: y, role: .helpKey, width: keyWidth)
-            frame.put(text, x: x0 + 2 + keyWidth, y: y, role: .helpText, width: max(0, width - keyWidth - 2))
-            y += 1
+    /// The lines of the page: (text, role) pairs per line; keys and descriptions in two columns.
+    static func lines(width: Int) -> [[(String, StyleRole, Int)]] {
+        var out: [[(String, StyleRole, Int)]] = []
+        func add(_ items: [(String, String)], keyWidth: Int) {
+            for (key, text) in items { out.append([(key, .helpKey, 2), (text, .helpText, 2 + keyWidth)]) }
         }
         for (title, items) in sections {
-            guard y < bottom else { return }
-            frame.put(title, x: x0, y: y, role: .helpSection, width: width)
-            y += 1
-            for (key, text) in items { line(key, text) }
+            out.append([(title, .helpSection, 0)])
+            add(items, keyWidth: 22)
         }
-        guard y + 1 < bottom else { return }
-        frame.put("Actions (type after :)", x: x0, y: y, role: .helpSection, width: width)
-        y += 1
-        for (syntax, text) in Action.reference { line(syntax, text) }
+        out.append([("Actions (type after :)", .helpSection, 0)])
+        add(Action.reference, keyWidth: min(width / 2, (Action.reference.map { $0.0.count }.max() ?? 20) + 2))
+        return out
+    }
+
+    static func draw(into frame: inout Frame, _ g: Geometry, scroll: Int, glyphs: Glyphs) {
+        let x0 = g.innerX + 1
+        let width = g.innerWidth - 2
+        let top = g.columnHeaderY
+        let height = g.bodyY + g.bodyHeight - top
+        for y in top..<(top + height) { frame.fill(x: g.innerX, y: y, width: g.innerWidth, role: .helpText) }
+        let all = lines(width: width)
+        let first = max(0, min(scroll, all.count - height))
+        for (i, line) in all.dropFirst(first).prefix(height).enumerated() {
+            for (text, role, x) in line {
+                frame.put(text, x: x0 + x, y: top + i, role: role, width: max(0, width - x))
+            }
+        }
+        var title = " Help "
+        if first + height < all.count { title = " Help (j/k: more) " }
+        frame.put(title, x: g.compact ? 0 : max(1, (g.cols - title.count) / 2), y: g.titleY, role: .title)
     }
 }

@@ -27,7 +27,7 @@ enum Screen {
         if let y = g.crumbsY { Chrome.crumbs(into: &frame, y: y, ui: ui) }
         if case .help = ui.mode {
             TableWidget.drawBox(into: &frame, g, glyphs: glyphs)
-            HelpPage.draw(into: &frame, g)
+            HelpPage.draw(into: &frame, g, scroll: ui.helpScroll, glyphs: glyphs)
         } else {
             TableWidget.draw(into: &frame, g, TableWidget.Input(
                 data: data, page: ui.page, ui: ui, nowMs: state.now.milliseconds, glyphs: glyphs,

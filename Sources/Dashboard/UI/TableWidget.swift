@@ -32,7 +32,7 @@ enum TableWidget {
             frame.put(text, x: x0, y: g.bodyY, role: .rowCompleted, width: width)
             return
         }
-        let viewKey = input.page.view.rawValue
+        let viewKey = ChangeTracker.pageKey(input.ui)
         for (offset, row) in visible.enumerated() {
             let y = g.bodyY + offset
             let selected = input.selectedIndex == input.top + offset

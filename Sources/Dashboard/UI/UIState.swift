@@ -42,6 +42,8 @@ public struct UIState: Sendable {
     public var recording = false
     /// Virtual time zero, for the elapsed clock in the header (nil: show the time of day only).
     public var epoch: Timestamp?
+    /// The first line shown on the help page.
+    public var helpScroll = 0
     /// When rows last changed, for highlighting.
     public var changes = ChangeTracker()
 

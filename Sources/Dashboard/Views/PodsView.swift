@@ -7,8 +7,9 @@ enum PodsView {
     static func table(_ ctx: ViewContext) -> TableModel {
         let pods = scopedPods(ctx).sorted { $0.metadata.key < $1.metadata.key }
         let columns = ctx.leadingColumns() + [
-            Column("READY", alignRight: true), Column("STATUS"), Column("RESTARTS", alignRight: true, volatile: true),
-            Column("IP", priority: 1), Column("NODE", priority: 2, flexible: true),
+            Column("READY", alignRight: true), Column("STATUS"),
+            Column("RESTARTS", alignRight: true, priority: 1, volatile: true), Column("IP", priority: 2),
+            Column("NODE", priority: 3, flexible: true),
             Column("AGE", alignRight: true, volatile: true),
         ]
         let rows = pods.map { p -> Row in

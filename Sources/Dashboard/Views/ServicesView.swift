@@ -13,9 +13,9 @@ enum ServicesView {
         }
         services.sort { $0.metadata.key < $1.metadata.key }
         let columns = ctx.leadingColumns() + [
-            Column("TYPE"), Column("CLUSTER-IP"), Column("EXTERNAL-IP", priority: 2, flexible: true),
-            Column("PORT(S)", priority: 1, flexible: true), Column("ENDPOINTS", alignRight: true),
-            Column("AGE", alignRight: true, volatile: true), Column("SELECTOR", priority: 3, flexible: true),
+            Column("TYPE"), Column("CLUSTER-IP", priority: 1), Column("EXTERNAL-IP", priority: 2, flexible: true),
+            Column("PORT(S)", flexible: true), Column("ENDPOINTS", alignRight: true),
+            Column("AGE", alignRight: true, volatile: true), Column("SELECTOR", priority: 4, flexible: true),
         ]
         let rows = services.map { s -> Row in
             let key = s.metadata.key

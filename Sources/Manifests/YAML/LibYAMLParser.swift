@@ -53,7 +53,9 @@ final class LibYAMLParser {
             if let context = p.context {
                 message += " (\(String(cString: context)) at \(p.context_mark.line + 1):\(p.context_mark.column + 1))"
             }
-            if problem == "found character that cannot start any token", source.byte(atLine: line, column: column) == 0x09 {
+            // libyaml's wording for a tab in indentation does not say "tab"; the byte at the mark does.
+            let tab = source.byte(atLine: line, column: column) == 0x09
+            if tab, problem == "found character that cannot start any token" {
                 message += "; YAML does not allow tabs for indentation"
             }
             return YAMLError(message, line: line, column: column)

@@ -10,9 +10,14 @@ final class SourceBuffer: @unchecked Sendable {
     }
 
     convenience init<C: Collection>(copying source: C) where C.Element == UInt8 {
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(source.count, 1))
-        _ = buffer.initialize(from: source)
-        self.init(adopting: UnsafeMutableBufferPointer(rebasing: buffer[0..<source.count]))
+        let count = source.count
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
+        // One memcpy for arrays and native strings' UTF-8 views; element by element only for other collections.
+        let copied: Void? = source.withContiguousStorageIfAvailable { bytes in
+            if let base = bytes.baseAddress { buffer.baseAddress!.initialize(from: base, count: count) }
+        }
+        if copied == nil { _ = buffer.initialize(from: source) }
+        self.init(adopting: UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
     }
 
     deinit { bytes.deallocate() }

@@ -4,8 +4,8 @@ extension YAMLNode {
     /// The JSON value kubectl would send for this node (sigs.k8s.io/yaml's YAML → JSON conversion).
     ///
     /// * Scalars are typed as go-yaml v2 types them (see `ScalarResolver`).
-    /// * Mapping keys become strings: `80` → `"80"`, `yes` → `"true"`, `1.5` → `"1.5"`; `null` and collection keys
-    ///   are rejected, as sigs.k8s.io/yaml rejects them.
+    /// * Mapping keys become strings: `80` → `"80"`, `yes` → `"true"`, `1.5` → `"1.5"`; `null` and collection
+    ///   keys are rejected, as sigs.k8s.io/yaml rejects them.
     /// * Duplicate keys are errors, as in Kubernetes' strict decoding: `mapping key "x" already defined at line N`.
     /// * Merge keys (`<<: *base`, `<<: [*a, *b]`) are honoured, as go-yaml honours them: keys written in the mapping
     ///   win over merged ones, and earlier merge sources win over later ones (YAML 1.1's merge key specification).

@@ -12,7 +12,15 @@ extension Simulator {
             var before: Pod?
             if case .pod(let p)? = change.before { before = p }
             for p in [pod, before].compactMap({ $0 }) {
-                if let owner = p.metadata.controllerRef { enqueueOwner(owner, namespace: key.namespace) }
+                if let owner = p.metadata.controllerRef {
+                    enqueueOwner(owner, namespace: key.namespace)
+                    // A Recreate rollout waits for old pods to be gone, which changes nothing on their ReplicaSet.
+                    if owner.kind == "ReplicaSet",
+                       let rsOwner = store.get(ReplicaSet.self, ObjectKey(namespace: key.namespace, name: owner.name))?
+                           .metadata.controllerRef {
+                        enqueueOwner(rsOwner, namespace: key.namespace)
+                    }
+                }
                 for service in servicesSelecting(p.metadata.labels, namespace: key.namespace) {
                     markDirty(.endpointSlice, service)
                     markDirty(.endpoints, service)

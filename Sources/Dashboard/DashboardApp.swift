@@ -1,0 +1,153 @@
+import ClusterStore
+import CNcursesw
+import Foundation
+import KubeModel
+import Simulation
+
+/// The interactive dashboard: the simulator on a background thread, ncurses on this one.
+public enum DashboardApp {
+    /// Runs until the user quits (`q`, `:q`, SIGINT/SIGTERM/SIGHUP). Returns the exit code: 0, or 1 when there is no
+    /// usable terminal (after printing why and what to use instead). The terminal is restored in every case.
+    public static func run(simulator: Simulator, options: DashboardOptions) throws -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
+        if let problem = TerminalCheck.problem(environment: environment) {
+            FileHandle.standardError.write(Data("switchboard: \(problem)\n".utf8))
+            return 1
+        }
+        var ui = try initialState(simulator: simulator, options: options)
+        let color = !Themes.colorDisabled(environment: environment)
+        let theme = options.theme ?? Themes.standard
+
+        let pipe = try WakePipe()
+        let runner = SimulationRunner(simulator: simulator, paused: options.paused, speed: ui.speed, pipe: pipe,
+                                      onAction: options.onAction)
+        setlocale(LC_ALL, "")
+        let utf8 = sb_locale_is_utf8() != 0
+        Signals.install(pipeFD: pipe.writeFD)
+        defer { Signals.restore() }
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(theme: theme, color: color, utf8: utf8)
+        } catch {
+            FileHandle.standardError.write(Data("switchboard: \(error)\n".utf8))
+            return 1
+        }
+        defer { terminal.end() }
+        runner.start()
+        defer { _ = runner.stop() }
+
+        var loop = EventLoop(terminal: terminal, runner: runner, pipe: pipe, glyphs: utf8 ? .unicode : .ascii)
+        loop.run(&ui)
+        return 0
+    }
+
+    static func initialState(simulator: Simulator, options: DashboardOptions) throws -> UIState {
+        var view = ViewKind.services
+        if let name = options.view {
+            guard let kind = ViewKind.named(name) else {
+                throw DashboardError("unknown view \"\(name)\"; views: \(ViewKind.allCases.map { $0.names[0] }.joined(separator: ", "))")
+            }
+            view = kind
+        }
+        var ui = UIState(view: view, namespace: options.namespace)
+        ui.speed = UIState.speeds.min { abs($0 - options.speed) < abs($1 - options.speed) } ?? 1
+        ui.paused = options.paused
+        ui.recording = options.recording
+        ui.contextName = options.contextName
+        ui.epoch = simulator.config.epoch
+        return ui
+    }
+}
+
+/// The UI thread's loop: wait on stdin and the wake-up pipe, apply keys, draw.
+struct EventLoop {
+    let terminal: CursesTerminal
+    let runner: SimulationRunner
+    let pipe: WakePipe
+    let glyphs: Glyphs
+    /// How long a flash message stays, in wall-clock seconds.
+    static let flashSeconds = 4.0
+
+    mutating func run(_ ui: inout UIState) {
+        var published = runner.take()
+        var state = published.state
+        var geometry = Geometry(cols: terminal.size.cols, rows: terminal.size.rows)
+        var flashShown: Flash?
+        var flashDeadline: UInt64 = 0
+        var dirty = true
+        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: pipe.readFD, events: Int16(POLLIN), revents: 0)]
+        while true {
+            if dirty {
+                geometry = draw(&ui, state: state)
+                dirty = false
+            }
+            if ui.flash != flashShown {
+                flashShown = ui.flash
+                flashDeadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.flashSeconds * 1e9)
+            }
+            var timeout: Int32 = -1
+            if ui.flash != nil {
+                let now = DispatchTime.now().uptimeNanoseconds
+                timeout = flashDeadline > now ? Int32((flashDeadline - now) / 1_000_000) + 1 : 0
+            }
+            for i in fds.indices { fds[i].revents = 0 }
+            let ready = poll(&fds, nfds_t(fds.count), timeout)
+            if Signals.take() != 0 { return }
+            if ready < 0, errno != EINTR { return }
+
+            if fds[1].revents & Int16(POLLIN) != 0 {
+                pipe.drain()
+                let next = runner.take()
+                if next.generation != published.generation {
+                    published = next
+                    state = next.state
+                    if let message = next.messages.last { ui.flash = message }
+                    dirty = true
+                }
+            }
+            // Keys (also after EINTR: a resize arrives as KEY_RESIZE).
+            for key in terminal.readKeys() {
+                dirty = true
+                var key = key
+                switch key {
+                case .resize:
+                    terminal.invalidate()
+                    continue
+                case .click(let x, let y):
+                    key = .click(x: x, y: y - geometry.bodyY)
+                default: break
+                }
+                for effect in ui.handle(key, state: state, bodyHeight: geometry.bodyHeight, glyphs: glyphs) {
+                    switch effect {
+                    case .quit: return
+                    case .perform(let action): runner.send(.perform(action))
+                    case .setPaused(let p): runner.send(.setPaused(p))
+                    case .setSpeed(let s): runner.send(.setSpeed(s))
+                    }
+                }
+            }
+            if ui.flash != nil, ui.flash == flashShown, DispatchTime.now().uptimeNanoseconds >= flashDeadline {
+                ui.flash = nil
+                flashShown = nil
+                dirty = true
+            }
+        }
+    }
+
+    /// Renders and draws a frame, and keeps the page's cursor where it was drawn.
+    private func draw(_ ui: inout UIState, state: ClusterState) -> Geometry {
+        let size = terminal.size
+        let (all, _) = PageData.build(state: state, ui: ui, page: ui.page, glyphs: glyphs)
+        ui.changes.observe(view: ChangeTracker.pageKey(ui), table: all, nowMs: state.now.milliseconds)
+        let rendered = Screen.render(state: state, ui: ui, cols: size.cols, rows: size.rows, glyphs: glyphs,
+                                     suggestion: Completion.suggestion(for: ui, state: state))
+        if let index = rendered.selectedIndex {
+            ui.page.selectedIndex = index
+            ui.page.selectedKey = rendered.data.table.rows[index].key
+        }
+        ui.page.top = rendered.top
+        terminal.draw(rendered.frame)
+        return rendered.geometry
+    }
+}

@@ -1,0 +1,147 @@
+import ClusterStore
+import Foundation
+import KubeModel
+import Simulation
+
+/// Runs the simulator on its own thread, advancing virtual time with the wall clock × speed (pausable), applying
+/// actions sent from the UI, and publishing snapshots behind a lock; each publication wakes the UI through the pipe.
+/// The simulator value is only ever touched by that thread.
+final class SimulationRunner: @unchecked Sendable {
+    enum Command: Sendable {
+        case perform(Action)
+        case setPaused(Bool)
+        case setSpeed(Double)
+    }
+
+    struct Published: Sendable {
+        var state: ClusterState
+        var elapsedMs: Int64
+        /// Results of actions and simulator warnings since the last publication.
+        var messages: [Flash]
+        /// Increases with every publication.
+        var generation: Int
+    }
+
+    /// How often virtual time moves while running, in wall-clock seconds.
+    static let tick = 0.05
+    /// At most this much virtual time per step, so a slow step cannot snowball.
+    static let maxStepMs: Int64 = 5000
+
+    private let condition = NSCondition()
+    private var inbox: [Command] = []
+    private var stopping = false
+    private var finished = false
+    private var published: Published
+    private var simulator: Simulator
+    private var paused: Bool
+    private var speed: Double
+    private let pipe: WakePipe
+    private let onAction: (@Sendable (Action, Int64) -> Void)?
+
+    init(simulator: Simulator, paused: Bool, speed: Double, pipe: WakePipe,
+         onAction: (@Sendable (Action, Int64) -> Void)?) {
+        self.simulator = simulator
+        self.paused = paused
+        self.speed = speed
+        self.pipe = pipe
+        self.onAction = onAction
+        published = Published(state: simulator.snapshot, elapsedMs: simulator.elapsedMs, messages: [], generation: 0)
+    }
+
+    func start() {
+        let thread = Thread { [self] in loop() }
+        thread.name = "switchboard-simulator"
+        thread.start()
+    }
+
+    func send(_ command: Command) {
+        condition.lock()
+        inbox.append(command)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// The newest snapshot; its messages are handed over once.
+    func take() -> Published {
+        condition.lock()
+        defer {
+            published.messages.removeAll()
+            condition.unlock()
+        }
+        return published
+    }
+
+    /// Stops the thread and returns the simulator as it ended.
+    func stop() -> Simulator {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        let sim = simulator
+        condition.unlock()
+        return sim
+    }
+
+    private func loop() {
+        var lastWall = DispatchTime.now().uptimeNanoseconds
+        var carryMs = 0.0
+        var lastSecond = simulator.elapsedMs / 1000
+        var warningsSeen = simulator.warnings.count
+        while true {
+            condition.lock()
+            if inbox.isEmpty, !stopping {
+                _ = condition.wait(until: Date(timeIntervalSinceNow: paused ? 3600 : Self.tick))
+            }
+            let commands = inbox
+            inbox.removeAll()
+            if stopping {
+                finished = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            condition.unlock()
+
+            var messages: [Flash] = []
+            var changed = !commands.isEmpty
+            for command in commands {
+                switch command {
+                case .perform(let action):
+                    do {
+                        try simulator.perform(action)
+                        onAction?(action, simulator.elapsedMs)
+                    } catch {
+                        messages.append(Flash("\(action): \(error)", level: .error))
+                    }
+                case .setPaused(let p): paused = p
+                case .setSpeed(let s): speed = s
+                }
+            }
+            let now = DispatchTime.now().uptimeNanoseconds
+            if !paused {
+                carryMs += Double(now &- lastWall) / 1_000_000 * speed
+                let step = min(Self.maxStepMs, Int64(carryMs))
+                carryMs = min(carryMs - Double(step), Double(Self.maxStepMs))
+                if step > 0 { simulator.advance(byMs: step) }
+            }
+            lastWall = now
+            if simulator.warnings.count > warningsSeen {
+                messages += simulator.warnings[warningsSeen...].map { Flash($0) }
+                warningsSeen = simulator.warnings.count
+            }
+            let second = simulator.elapsedMs / 1000
+            let state = simulator.snapshot
+            condition.lock()
+            if state.resourceVersion != published.state.resourceVersion || second != lastSecond || !messages.isEmpty {
+                changed = true
+            }
+            if changed {
+                published = Published(state: state, elapsedMs: simulator.elapsedMs,
+                                       messages: published.messages + messages, generation: published.generation + 1)
+            }
+            condition.unlock()
+            lastSecond = second
+            if changed { pipe.wake() }
+        }
+    }
+}
