@@ -40,6 +40,8 @@ let package = Package(
         .testTarget(name: "ClusterStoreTests", dependencies: ["ClusterStore", "Manifests"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Manifests", "DemoCluster"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Simulation", "Manifests"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Simulation", "Manifests", "DemoCluster"],
+                    exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["DemoCluster"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,5 +5,7 @@ struct Switchboard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "A Kubernetes service-networking simulator for the terminal.",
-        subcommands: [GetCommand.self, ValidateCommand.self, BenchCommand.self])
+        subcommands: [DashboardCommand.self, GetCommand.self, ValidateCommand.self, RenderCommand.self,
+                      BenchCommand.self],
+        defaultSubcommand: DashboardCommand.self)
 }

@@ -24,8 +24,9 @@ struct ViewContext {
 
     /// The objects of a table in the current namespace, sorted by namespace and name.
     func objects<T: APIObject>(_ table: ObjectTable<T>) -> [T] {
-        let list = namespace.map { table.inNamespace($0) } ?? Array(table.all)
-        return list.sorted { $0.metadata.key < $1.metadata.key }
+        // Sorting the keys and looking the objects up is much cheaper than moving whole objects around.
+        let keys = namespace.map { Array(table.byNamespace[$0] ?? []) } ?? Array(table.objects.keys)
+        return keys.sorted().compactMap { table[$0] }
     }
 
     /// The first cells of a row: the namespace when every namespace is shown, then the name.
