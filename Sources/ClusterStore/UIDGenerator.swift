@@ -4,20 +4,28 @@ struct UIDGenerator: Sendable {
 
     init(seed: UInt64) { state = seed ^ 0x5DEE_CE66_D1CE_4E5B }
 
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Same text as formatting the 16 bytes as 8-4-4-4-12 lowercase hex, built without intermediate strings
+    /// (every Pod, Event and slice takes one).
     mutating func next() -> String {
         let hi = splitmix()
         let lo = splitmix()
-        let bytes = (0..<8).map { UInt8(truncatingIfNeeded: hi >> (UInt64($0) * 8)) }
-            + (0..<8).map { UInt8(truncatingIfNeeded: lo >> (UInt64($0) * 8)) }
-        var b = bytes
-        b[6] = (b[6] & 0x0F) | 0x40
-        b[8] = (b[8] & 0x3F) | 0x80
-        let hex = b.map { byte -> String in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for i in 0..<8 {
+            bytes[i] = UInt8(truncatingIfNeeded: hi >> (UInt64(i) * 8))
+            bytes[8 + i] = UInt8(truncatingIfNeeded: lo >> (UInt64(i) * 8))
         }
-        return hex[0..<4].joined() + "-" + hex[4..<6].joined() + "-" + hex[6..<8].joined() + "-"
-            + hex[8..<10].joined() + "-" + hex[10..<16].joined()
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        var text = [UInt8]()
+        text.reserveCapacity(36)
+        for (i, byte) in bytes.enumerated() {
+            if i == 4 || i == 6 || i == 8 || i == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(Self.hexDigits[Int(byte >> 4)])
+            text.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private mutating func splitmix() -> UInt64 {

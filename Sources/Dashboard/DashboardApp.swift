@@ -138,13 +138,22 @@ struct EventLoop {
     /// Renders and draws a frame, and keeps the page's cursor where it was drawn.
     private func draw(_ ui: inout UIState, state: ClusterState) -> Geometry {
         let size = terminal.size
-        let (all, _) = PageData.build(state: state, ui: ui, page: ui.page, glyphs: glyphs)
-        ui.changes.observe(view: ChangeTracker.pageKey(ui), table: all, nowMs: state.now.milliseconds)
+        let (all, data) = PageData.build(state: state, ui: ui, page: ui.page, glyphs: glyphs)
+        let view = ChangeTracker.pageKey(ui)
+        if all.keyed != nil {
+            // Only the rows on screen are formatted, so only they are compared.
+            let bodyHeight = Geometry(cols: size.cols, rows: size.rows).bodyHeight
+            let (_, top) = PageData.resolve(ui.page, data: data, bodyHeight: bodyHeight)
+            ui.changes.observe(view: view, columns: all.columns, visible: data.window(top: top, height: bodyHeight),
+                               window: "\(top)|\(bodyHeight)|\(ui.page.filter)", nowMs: state.now.milliseconds)
+        } else {
+            ui.changes.observe(view: view, table: all, nowMs: state.now.milliseconds)
+        }
         let rendered = Screen.render(state: state, ui: ui, cols: size.cols, rows: size.rows, glyphs: glyphs,
-                                     suggestion: Completion.suggestion(for: ui, state: state))
+                                     suggestion: Completion.suggestion(for: ui, state: state), data: data)
         if let index = rendered.selectedIndex {
             ui.page.selectedIndex = index
-            ui.page.selectedKey = rendered.data.table.rows[index].key
+            ui.page.selectedKey = rendered.data.key(at: index)
         }
         ui.page.top = rendered.top
         terminal.draw(rendered.frame)

@@ -14,7 +14,7 @@ import Testing
     }
 
     func rows(_ ui: UIState, _ state: ClusterState? = nil) -> [String] {
-        PageData.build(state: state ?? self.state, ui: ui, page: ui.page, glyphs: .unicode).shown.table.rows.map(\.key)
+        PageData.build(state: state ?? self.state, ui: ui, page: ui.page, glyphs: .unicode).shown.rows.map(\.key)
     }
 
     @Test func movement() {
@@ -47,11 +47,11 @@ import Testing
         try sim.perform(.scale(ObjectRef(type: .deployment, namespace: "shop", name: "api"), replicas: 6))
         let keys = rows(ui, sim.snapshot)
         let (index, _) = PageData.resolve(ui.page, rows: PageData.build(state: sim.snapshot, ui: ui, page: ui.page,
-                                                                        glyphs: .unicode).shown.table.rows, bodyHeight: 20)
+                                                                        glyphs: .unicode).shown.rows, bodyHeight: 20)
         #expect(index.map { keys[$0] } == key)
         // When its object goes, the cursor stays at the same position.
         try sim.perform(.kill(ObjectRef(type: .pod, namespace: "shop", name: "redis-2")))
-        let after = PageData.build(state: sim.snapshot, ui: ui, page: ui.page, glyphs: .unicode).shown.table.rows
+        let after = PageData.build(state: sim.snapshot, ui: ui, page: ui.page, glyphs: .unicode).shown.rows
         let (i2, _) = PageData.resolve(ui.page, rows: after, bodyHeight: 20)
         #expect(i2 == after.count - 1 || i2 == ui.page.selectedIndex)
     }

@@ -43,13 +43,13 @@ import Testing
         var ui = UIState(view: .deployments, namespace: "shop")
         _ = press([.enter], &ui, sim)  // api
         #expect(ui.page.scope == .workload(.deployment, ObjectKey(namespace: "shop", name: "api")))
-        let api = PageData.build(state: sim.snapshot, ui: ui, page: ui.page, glyphs: .unicode).shown.table.rows
+        let api = PageData.build(state: sim.snapshot, ui: ui, page: ui.page, glyphs: .unicode).shown.rows
         #expect(api.count == 3)
         #expect(api.allSatisfy { $0.key.hasPrefix("pod/shop/api-") })
 
         ui = UIState(view: .nodes)
         _ = press([.enter], &ui, sim)
-        let onNode = PageData.build(state: sim.snapshot, ui: ui, page: ui.page, glyphs: .unicode).shown.table.rows
+        let onNode = PageData.build(state: sim.snapshot, ui: ui, page: ui.page, glyphs: .unicode).shown.rows
         #expect(onNode.count == sim.snapshot.pods.onNode("node-1").count)
 
         ui = UIState(view: .ingresses)

@@ -133,3 +133,42 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// The pods view keeps sorted keys and formats only what is drawn.
+@Suite struct KeyedRowsTests {
+    static let sim = TestSupport.demoSimulator()
+
+    @Test func keyedPodsMatchEagerFormatting() throws {
+        let state = Self.sim.snapshot
+        let ui = UIState(view: .pods)
+        let data = PageData.build(state: state, ui: ui, page: ui.page, glyphs: .unicode).shown
+        let keyed = try #require(data.table.keyed)
+        #expect(data.count == state.pods.count)
+        #expect(keyed.keys == keyed.keys.sorted())
+        for i in 0..<data.count {
+            #expect(data.index(of: data.key(at: i)) == i)
+            #expect(data.row(at: i).key == data.key(at: i))
+        }
+        #expect(data.index(of: "pod/nope/missing") == nil)
+        #expect(data.index(of: "svc/shop/api") == nil)
+        #expect(data.window(top: 2, height: 3).map(\.key) == Array(data.rows.dropFirst(2).prefix(3)).map(\.key))
+    }
+
+    @Test func keyFiltersMatchNamesLabelsAndInverse() {
+        let state = Self.sim.snapshot
+        func keys(_ filter: String) -> [String] {
+            var ui = UIState(view: .pods)
+            ui.page.filter = filter
+            return PageData.build(state: state, ui: ui, page: ui.page, glyphs: .unicode).shown.rows.map(\.key)
+        }
+        let all = keys("")
+        let api = keys("API")
+        #expect(!api.isEmpty && api.allSatisfy { $0.lowercased().contains("api") })
+        #expect(Set(keys("!api")).union(api) == Set(all))
+        #expect(keys("^shop/").isEmpty || true)
+        #expect(keys("-l app.kubernetes.io/name=frontend").allSatisfy { $0.contains("frontend") })
+        #expect(RowFilter.contains("Web-API-1", Array("api".utf8), ascii: true, needle: "api"))
+        #expect(!RowFilter.contains("web", Array("webs".utf8), ascii: true, needle: "webs"))
+        #expect(RowFilter.contains("ĉapi", Array("api".utf8), ascii: true, needle: "api"))
+    }
+}

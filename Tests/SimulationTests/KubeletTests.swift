@@ -56,8 +56,7 @@ struct KubeletTests {
         #expect(sim.pod(name)?.isReady == true)
     }
 
-    @Test("A readiness fault injected while the pod starts holds once its container runs",
-          .disabled("BUG: startContainers ignores a readinessFailing fault set before the container started"))
+    @Test("A readiness fault injected while the pod starts holds once its container runs")
     func failReadinessWhileStarting() throws {
         var sim = Make.simulator([Make.deployment("web", replicas: 1)], settle: false)
         let name = try #require(sim.pods("web-").first).metadata.name

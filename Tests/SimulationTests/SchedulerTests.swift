@@ -87,8 +87,7 @@ struct SchedulerTests {
         #expect(sim.pods("web-").allSatisfy { $0.spec.nodeName != nil && $0.isReady })
     }
 
-    @Test("The scheduler places no more pods on a node than its allocatable pods",
-          .disabled("BUG: schedulePod (Scheduler.swift) ignores status.allocatable[\"pods\"] (110 on default nodes)"))
+    @Test("The scheduler places no more pods on a node than its allocatable pods")
     func nodePodCapacity() throws {
         var node = Make.node("small")
         if case .node(var n) = node {
@@ -103,8 +102,7 @@ struct SchedulerTests {
         #expect(sim.events(reason: "FailedScheduling").contains { $0.message?.contains("Too many pods") == true })
     }
 
-    @Test("A pod runs only with an IP: when the node's pod CIDR is exhausted it stays in ContainerCreating",
-          .disabled("BUG: startContainers (PodLifecycle.swift) sets phase Running with podIP nil when the node's CIDR is full"))
+    @Test("A pod runs only with an IP: when the node's pod CIDR is exhausted it stays in ContainerCreating")
     func podCIDRExhausted() throws {
         // A /29 leaves 5 pod addresses (.2–.6) once the network and bridge addresses are set aside.
         let sim = Make.simulator([Make.node("tiny", podCIDR: "10.244.9.0/29")] + Make.pods("web", count: 6))
@@ -114,5 +112,21 @@ struct SchedulerTests {
             #expect(pod.status.podIP != nil, "\(pod.metadata.name) is Running without an IP")
         }
         #expect(pods.filter { $0.status.phase == .running }.count == 5)
+    }
+
+    @Test("A pod without an address waits in ContainerCreating with FailedCreatePodSandBox, and starts once an IP is freed")
+    func podCIDRExhaustedRetries() throws {
+        var sim = Make.simulator([Make.node("tiny", podCIDR: "10.244.9.0/29")] + Make.pods("web", count: 6))
+        let waiting = try #require(sim.pods("web").first { $0.status.podIP == nil })
+        #expect(waiting.status.phase == .pending)
+        #expect(waiting.status.containerStatuses.first?.state == .waiting(reason: "ContainerCreating", message: nil))
+        #expect(sim.events(reason: "FailedCreatePodSandBox").contains { $0.type == .warning })
+        let running = try #require(sim.pods("web").first { $0.status.podIP != nil })
+        try sim.run("kill pod/\(running.metadata.name)")
+        try sim.run("settle")
+        let started = try #require(sim.pod(waiting.metadata.name))
+        #expect(started.status.phase == .running)
+        #expect(started.status.podIP == running.status.podIP)
+        #expect(sim.pods("web").filter { $0.status.podIP != nil }.count == 5)
     }
 }

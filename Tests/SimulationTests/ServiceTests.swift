@@ -85,8 +85,7 @@ struct ServiceTests {
         #expect(sim.service("x3")?.spec.ports[0].nodePort != 30080)
     }
 
-    @Test("Re-applying a Service manifest without clusterIP or nodePort keeps the allocated ones",
-          .disabled("BUG: admitService (ServiceAdmission.swift) releases the old ClusterIP and allocates a new one when an update omits spec.clusterIP"))
+    @Test("Re-applying a Service manifest without clusterIP or nodePort keeps the allocated ones")
     func reapplyKeepsAllocations() throws {
         let manifest = Make.service("web", selector: ["app": "web"], type: .loadBalancer)
         var sim = Make.simulator([Make.service("first", selector: ["app": "x"]), manifest])

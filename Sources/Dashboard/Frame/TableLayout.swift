@@ -15,8 +15,10 @@ struct TableLayout {
     /// Essential flexible columns (names) are kept whole up to this width before optional columns are dropped.
     static let essentialCap = 48
 
-    static func layout(_ columns: [Column], rows: [Row], width: Int) -> [Placed] {
+    /// `minimumNatural`: natural widths known without the rows (the first columns'), for rows formatted on demand.
+    static func layout(_ columns: [Column], rows: [Row], width: Int, minimumNatural: [Int] = []) -> [Placed] {
         var natural = columns.map { DisplayWidth.of($0.title) }
+        for (i, w) in minimumNatural.enumerated() where i < natural.count { natural[i] = max(natural[i], w) }
         for row in rows {
             for (i, cell) in row.cells.enumerated() where i < natural.count {
                 let w = cell.utf8.count  // fast path: ASCII cells (nearly all) have width == byte count

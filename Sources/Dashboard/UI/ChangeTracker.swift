@@ -20,22 +20,55 @@ public struct ChangeTracker: Sendable {
         next.reserveCapacity(table.rows.count)
         let previous = fingerprints[view]
         for row in table.rows {
-            var h = Hasher()
-            h.combine(row.status)
-            for (i, cell) in row.cells.enumerated() where i >= table.columns.count || !table.columns[i].volatile {
-                h.combine(cell)
-            }
-            let fingerprint = h.finalize()
+            let fingerprint = Self.fingerprint(row, columns: table.columns)
             next[row.key] = fingerprint
-            if let previous {
-                switch previous[row.key] {
-                case nil: addedAt[view + "|" + row.key] = nowMs
-                case let old? where old != fingerprint: changedAt[view + "|" + row.key] = nowMs
-                default: break
-                }
-            }
+            if let previous { note(view: view, key: row.key, old: previous[row.key], new: fingerprint, nowMs: nowMs) }
         }
         fingerprints[view] = next
+        prune(nowMs: nowMs)
+    }
+
+    /// Records only the rows on screen (large views are formatted no further). Rows remembered from earlier frames
+    /// are kept, so scrolling back does not make rows look changed; a row seen for the first time counts as added
+    /// only if the window did not move (scrolling or filtering brings rows into view that are not new).
+    mutating func observe(view: String, columns: [Column], visible rows: [Row], window: String, nowMs: Int64) {
+        let known = fingerprints[view]
+        let sameWindow = windows[view] == window
+        var map = known ?? [:]
+        if map.count > 8192 { map = [:] }
+        for row in rows {
+            let fingerprint = Self.fingerprint(row, columns: columns)
+            let old = map[row.key]
+            map[row.key] = fingerprint
+            if known != nil, old != nil || sameWindow {
+                note(view: view, key: row.key, old: old, new: fingerprint, nowMs: nowMs)
+            }
+        }
+        fingerprints[view] = map
+        windows[view] = window
+        prune(nowMs: nowMs)
+    }
+
+    private var windows: [String: String] = [:]
+
+    private static func fingerprint(_ row: Row, columns: [Column]) -> Int {
+        var h = Hasher()
+        h.combine(row.status)
+        for (i, cell) in row.cells.enumerated() where i >= columns.count || !columns[i].volatile {
+            h.combine(cell)
+        }
+        return h.finalize()
+    }
+
+    private mutating func note(view: String, key: String, old: Int?, new: Int, nowMs: Int64) {
+        switch old {
+        case nil: addedAt[view + "|" + key] = nowMs
+        case let old? where old != new: changedAt[view + "|" + key] = nowMs
+        default: break
+        }
+    }
+
+    private mutating func prune(nowMs: Int64) {
         if changedAt.count + addedAt.count > 256 {
             changedAt = changedAt.filter { nowMs - $0.value < Self.windowMs }
             addedAt = addedAt.filter { nowMs - $0.value < Self.windowMs }

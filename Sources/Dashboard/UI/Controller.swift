@@ -92,15 +92,15 @@ extension UIState {
 
     private mutating func handleNormal(_ key: Key, state: ClusterState, bodyHeight: Int, glyphs: Glyphs) -> [Effect] {
         let (_, data) = PageData.build(state: state, ui: self, page: page, glyphs: glyphs)
-        let rows = data.table.rows
-        let (index, _) = PageData.resolve(page, rows: rows, bodyHeight: bodyHeight)
-        let row = index.map { rows[$0] }
+        let count = data.count
+        let (index, _) = PageData.resolve(page, data: data, bodyHeight: bodyHeight)
+        let row = index.map { data.row(at: $0) }
         func moveTo(_ i: Int) {
-            guard !rows.isEmpty else { return }
-            let target = min(max(0, i), rows.count - 1)
+            guard count > 0 else { return }
+            let target = min(max(0, i), count - 1)
             page.selectedIndex = target
-            page.selectedKey = rows[target].key
-            page.top = PageData.resolve(page, rows: rows, bodyHeight: bodyHeight).top
+            page.selectedKey = data.key(at: target)
+            page.top = PageData.resolve(page, data: data, bodyHeight: bodyHeight).top
         }
         let current = index ?? 0
         switch key {
@@ -111,7 +111,7 @@ extension UIState {
         case .char("j"), .down, .wheelDown: moveTo(current + 1)
         case .char("k"), .up, .wheelUp: moveTo(current - 1)
         case .char("g"), .home: moveTo(0)
-        case .char("G"), .end: moveTo(rows.count - 1)
+        case .char("G"), .end: moveTo(count - 1)
         case .pageDown, .ctrl("f"):
             moveTo(current + max(1, bodyHeight))
         case .pageUp, .ctrl("b"):

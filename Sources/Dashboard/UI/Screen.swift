@@ -14,11 +14,11 @@ enum Screen {
     }
 
     static func render(state: ClusterState, ui: UIState, cols: Int, rows: Int, glyphs: Glyphs,
-                       suggestion: String? = nil) -> Rendered {
+                       suggestion: String? = nil, data prebuilt: PageData? = nil) -> Rendered {
         let g = Geometry(cols: cols, rows: rows)
         var frame = Frame(cols: cols, rows: rows)
-        let (_, data) = PageData.build(state: state, ui: ui, page: ui.page, glyphs: glyphs)
-        let (index, top) = PageData.resolve(ui.page, rows: data.table.rows, bodyHeight: g.bodyHeight)
+        let data = prebuilt ?? PageData.build(state: state, ui: ui, page: ui.page, glyphs: glyphs).shown
+        let (index, top) = PageData.resolve(ui.page, data: data, bodyHeight: g.bodyHeight)
         if g.tooSmall {
             drawTooSmall(into: &frame, cols: cols, rows: rows)
             return Rendered(frame: frame, selectedIndex: index, top: top, data: data, geometry: g)
@@ -35,7 +35,7 @@ enum Screen {
         }
         if case .confirm(let message, _) = ui.mode { drawDialog(into: &frame, g, message: message, glyphs: glyphs) }
         Chrome.flash(into: &frame, y: g.flashY, ui: ui, suggestion: suggestion)
-        let row = index.map { data.table.rows[$0] }
+        let row = index.map { data.row(at: $0) }
         Chrome.hints(into: &frame, y: g.hintsY, ui: ui, row: row, glyphs: glyphs)
         return Rendered(frame: frame, selectedIndex: index, top: top, data: data, geometry: g)
     }

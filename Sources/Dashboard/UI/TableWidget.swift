@@ -17,8 +17,14 @@ enum TableWidget {
         let table = input.data.table
         let x0 = g.innerX + 1
         let width = g.innerWidth - 2
-        let visible = Array(table.rows.dropFirst(input.top).prefix(g.bodyHeight))
-        let placed = TableLayout.layout(table.columns, rows: table.rows, width: width)
+        let visible = input.data.window(top: input.top, height: g.bodyHeight)
+        let placed: [TableLayout.Placed]
+        if let keyed = table.keyed {
+            // Widths from what is on screen, and the names from every key (so they do not jump when scrolling).
+            placed = TableLayout.layout(table.columns, rows: visible, width: width, minimumNatural: keyed.leadingWidths())
+        } else {
+            placed = TableLayout.layout(table.columns, rows: table.rows, width: width)
+        }
 
         frame.fill(x: g.innerX, y: g.columnHeaderY, width: g.innerWidth, role: .tableHeader)
         for p in placed {
@@ -27,7 +33,7 @@ enum TableWidget {
                       x: x0 + p.x, y: g.columnHeaderY, role: .tableHeader, width: min(p.width, width - p.x))
         }
 
-        if table.rows.isEmpty {
+        if input.data.count == 0 {
             let text = input.data.unfilteredCount > 0 ? "No rows match the filter" : table.emptyText
             frame.put(text, x: x0, y: g.bodyY, role: .rowCompleted, width: width)
             return
@@ -74,8 +80,8 @@ enum TableWidget {
     /// `Services(all)[12]`, `[3/12]` when filtered, then the filter: ` </web> `.
     static func drawTitle(into frame: inout Frame, _ g: Geometry, _ input: Input) {
         let table = input.data.table
-        let count = table.rows.count == input.data.unfilteredCount
-            ? "\(table.rows.count)" : "\(table.rows.count)/\(input.data.unfilteredCount)"
+        let shown = input.data.count
+        let count = shown == input.data.unfilteredCount ? "\(shown)" : "\(shown)/\(input.data.unfilteredCount)"
         var parts: [(String, StyleRole)] = [(" \(table.title)(", .title), (table.scopeLabel, .titleScope),
                                             (")[", .title), (count, .titleCounter), ("] ", .title)]
         if let error = input.data.filterError {

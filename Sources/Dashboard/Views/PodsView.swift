@@ -5,27 +5,50 @@ import Simulation
 /// Pods: NAME READY STATUS RESTARTS IP NODE AGE, as `kubectl get pods -o wide` without the gates.
 enum PodsView {
     static func table(_ ctx: ViewContext) -> TableModel {
-        let pods = scopedPods(ctx).sorted { $0.metadata.key < $1.metadata.key }
         let columns = ctx.leadingColumns() + [
             Column("READY", alignRight: true), Column("STATUS"),
             Column("RESTARTS", alignRight: true, priority: 1, volatile: true), Column("IP", priority: 2),
             Column("NODE", priority: 3, flexible: true),
             Column("AGE", alignRight: true, volatile: true),
         ]
-        let rows = pods.map { p -> Row in
-            let status = Format.podStatus(p)
-            let key = p.metadata.key
-            return Row(
-                key: "pod/\(key)",
-                cells: ctx.leading(p.metadata) + [
-                    Format.podReady(p), status, Format.podRestarts(p, now: ctx.now), Format.orNone(p.status.podIP),
-                    Format.orNone(p.spec.nodeName), Format.age(p.metadata.creationTimestamp, now: ctx.now),
-                ],
-                status: Format.podRowStatus(p, status: status), labels: p.metadata.labels,
-                createdAt: p.metadata.creationTimestamp,
-                ref: ObjectRef(type: .pod, namespace: key.namespace, name: key.name))
+        // Only keys are sorted; rows are formatted when drawn.
+        let keys = scopedKeys(ctx).sorted()
+        let state = ctx.state
+        let keyed = KeyedRows(prefix: "pod/", keys: keys, showsNamespace: ctx.showsNamespace,
+                              format: { key in
+                                  guard let pod = state.pods[key] else {
+                                      return Row(key: "pod/\(key)", cells: ctx.showsNamespace ? [key.namespace, key.name] : [key.name])
+                                  }
+                                  return row(pod, ctx)
+                              },
+                              labels: { state.pods[$0]?.metadata.labels ?? [:] })
+        return TableModel(title: ViewKind.pods.title, scopeLabel: ctx.scopeLabel, columns: columns, rows: [],
+                          keyed: keyed)
+    }
+
+    static func row(_ p: Pod, _ ctx: ViewContext) -> Row {
+        let status = Format.podStatus(p)
+        let key = p.metadata.key
+        return Row(
+            key: "pod/\(key)",
+            cells: ctx.leading(p.metadata) + [
+                Format.podReady(p), status, Format.podRestarts(p, now: ctx.now), Format.orNone(p.status.podIP),
+                Format.orNone(p.spec.nodeName), Format.age(p.metadata.creationTimestamp, now: ctx.now),
+            ],
+            status: Format.podRowStatus(p, status: status), labels: p.metadata.labels,
+            createdAt: p.metadata.creationTimestamp,
+            ref: ObjectRef(type: .pod, namespace: key.namespace, name: key.name))
+    }
+
+    /// The keys of the pods a page shows, unsorted.
+    static func scopedKeys(_ ctx: ViewContext) -> [ObjectKey] {
+        switch ctx.scope {
+        case nil, .object?:
+            if let ns = ctx.namespace { return Array(ctx.state.pods.byNamespace[ns] ?? []) }
+            return Array(ctx.state.pods.objects.keys)
+        default:
+            return scopedPods(ctx).map(\.metadata.key)
         }
-        return TableModel(title: ViewKind.pods.title, scopeLabel: ctx.scopeLabel, columns: columns, rows: rows)
     }
 
     /// The pods a page shows: a namespace's, or those a drill-down leads to.

@@ -1,3 +1,4 @@
+import ClusterStore
 import KubeModel
 import Simulation
 
@@ -68,4 +69,49 @@ struct TableModel: Sendable {
     var rows: [Row]
     /// Shown when there are no rows.
     var emptyText = "No resources"
+    /// Large views (pods) leave `rows` empty and give sorted keys instead; only the rows on screen are formatted.
+    var keyed: KeyedRows?
+}
+
+/// Rows of a table kept as sorted object keys and formatted on demand, so a frame costs what is visible rather
+/// than what is in the store. Filters match the namespace and name (the cheap, identifying cells) and labels.
+struct KeyedRows: Sendable {
+    /// The row key of an object is `prefix + namespace/name` (`pod/shop/api-1`).
+    var prefix: String
+    /// Sorted by `ObjectKey.<` (namespace, then name).
+    var keys: [ObjectKey]
+    /// Whether the namespace is a cell (it then counts for text filters and the NAMESPACE column's width).
+    var showsNamespace: Bool
+    var format: @Sendable (ObjectKey) -> Row
+    var labels: @Sendable (ObjectKey) -> [String: String]
+
+    func rowKey(_ key: ObjectKey) -> String { prefix + key.description }
+
+    /// The position of a row key in `keys` (binary search; keys are sorted).
+    func index(of rowKey: String) -> Int? {
+        guard rowKey.hasPrefix(prefix) else { return nil }
+        let rest = rowKey.dropFirst(prefix.count)
+        let target: ObjectKey
+        if let slash = rest.firstIndex(of: "/") {
+            target = ObjectKey(namespace: String(rest[..<slash]), name: String(rest[rest.index(after: slash)...]))
+        } else {
+            target = ObjectKey(namespace: "", name: String(rest))
+        }
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid] < target { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < keys.count && keys[lo] == target ? lo : nil
+    }
+
+    /// Natural widths of the leading (namespace, name) columns over every key, without formatting rows.
+    func leadingWidths() -> [Int] {
+        var ns = 0, name = 0
+        for k in keys {
+            if showsNamespace { ns = max(ns, k.namespace.utf8.count) }
+            name = max(name, k.name.utf8.count)
+        }
+        return showsNamespace ? [ns, name] : [name]
+    }
 }

@@ -46,6 +46,8 @@ extension Simulator {
             if n.status.addresses.isEmpty { n.status.addresses = existing.status.addresses }
             if n.status.conditions.isEmpty { n.status.conditions = existing.status.conditions }
         }
+        // Only a node lacking a CIDR or an address needs the others' (a scan of every node).
+        guard n.spec.podCIDRs.isEmpty || n.internalIP == nil else { return finishNode(n) }
         let usedCIDRs = Set(nodes.all.flatMap(\.spec.podCIDRs))
         let usedIPs = Set(nodes.all.compactMap(\.internalIP))
         var index = 1
@@ -55,6 +57,11 @@ extension Simulator {
             n.status.addresses.append(NodeAddress(type: "InternalIP", address: "192.168.49.\(index + 1)"))
             n.status.addresses.append(NodeAddress(type: "Hostname", address: n.metadata.name))
         }
+        return finishNode(n)
+    }
+
+    private func finishNode(_ node: Node) -> Node {
+        var n = node
         if n.status.condition("Ready") == nil {
             n.status.conditions.append(NodeCondition(type: "Ready", status: true, lastHeartbeatTime: now,
                                                      lastTransitionTime: now, reason: "KubeletReady",

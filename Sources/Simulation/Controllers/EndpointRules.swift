@@ -14,9 +14,24 @@ extension Simulator {
     /// Pods that belong in a Service's endpoints: selected, with an IP, not Succeeded/Failed. Terminating pods
     /// are included; each controller decides what they mean.
     func endpointPods(_ service: Service, selector: [String: String]) -> [Pod] {
-        store.snapshot.pods.matching(selector, in: service.metadata.namespace)
-            .filter { $0.status.podIP != nil && $0.status.phase != .succeeded && $0.status.phase != .failed }
-            .sorted { $0.metadata.name < $1.metadata.name }
+        let pods = store.snapshot.pods
+        let namespace = service.metadata.namespace
+        // Sort the keys (cheap to move), then copy each qualifying pod once.
+        var smallest: Set<ObjectKey>?
+        for (k, v) in selector {
+            guard let set = pods.byLabel[LabelPair(k, v)] else { return [] }
+            if smallest == nil || set.count < smallest!.count { smallest = set }
+        }
+        let keys = (smallest ?? []).filter { $0.namespace == namespace }.sorted { $0.name < $1.name }
+        var result: [Pod] = []
+        result.reserveCapacity(keys.count)
+        for key in keys {
+            guard let pod = pods[key], pod.status.podIP != nil, pod.status.phase != .succeeded,
+                  pod.status.phase != .failed,
+                  selector.allSatisfy({ pod.metadata.labels[$0.key] == $0.value }) else { continue }
+            result.append(pod)
+        }
+        return result
     }
 
     /// The Service's ports as this pod serves them: a named targetPort resolves through the pod's container ports

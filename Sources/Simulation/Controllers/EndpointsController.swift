@@ -45,7 +45,8 @@ extension Simulator {
     }
 
     func desiredSubsets(_ service: Service, selector: [String: String]) -> [EndpointSubset] {
-        var byPorts: [[EndpointPort]: EndpointSubset] = [:]
+        // Addresses with their numeric IP, parsed once per pod rather than once per comparison.
+        var byPorts: [[EndpointPort]: (ready: [(UInt32, EndpointAddress)], notReady: [(UInt32, EndpointAddress)])] = [:]
         var order: [[EndpointPort]] = []
         for pod in endpointPods(service, selector: selector) {
             let publish = service.spec.publishNotReadyAddresses
@@ -55,18 +56,22 @@ extension Simulator {
                                           nodeName: pod.spec.nodeName, targetRef: ObjectReference(to: pod))
             if byPorts[ports] == nil {
                 order.append(ports)
-                byPorts[ports] = EndpointSubset(ports: ports)
+                byPorts[ports] = ([], [])
             }
+            let entry = (IPv4CIDR.parse(address.ip) ?? 0, address)
             if publish || pod.isReady {
-                byPorts[ports]!.addresses.append(address)
+                byPorts[ports]!.ready.append(entry)
             } else {
-                byPorts[ports]!.notReadyAddresses.append(address)
+                byPorts[ports]!.notReady.append(entry)
             }
         }
+        func ordered(_ list: [(UInt32, EndpointAddress)]) -> [EndpointAddress] {
+            list.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.ip < $1.1.ip }.map(\.1)
+        }
         return order.map { ports in
-            var subset = byPorts[ports]!
-            subset.addresses.sort { ipOrder($0.ip, $1.ip) }
-            subset.notReadyAddresses.sort { ipOrder($0.ip, $1.ip) }
+            var subset = EndpointSubset(ports: ports)
+            subset.addresses = ordered(byPorts[ports]!.ready)
+            subset.notReadyAddresses = ordered(byPorts[ports]!.notReady)
             return subset
         }
     }

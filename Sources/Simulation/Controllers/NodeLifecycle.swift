@@ -44,6 +44,14 @@ extension Simulator {
 
     mutating func evictPods(fromNode name: String) {
         guard let node = try? node(named: name), !node.isReady else { return }
+        // A timer from an earlier failure (the node recovered and failed again since) must not cut the
+        // toleration of the current one short.
+        let evictAfterMs = Int64(config.nodeEvictionSeconds) * 1000
+        if let since = node.status.condition("Ready")?.lastTransitionTime,
+           now.milliseconds - since.milliseconds < evictAfterMs {
+            schedule(.evictPodsFromNode(name), afterMs: since.milliseconds + evictAfterMs - now.milliseconds)
+            return
+        }
         for pod in store.snapshot.pods.onNode(name).sorted(by: { $0.metadata.name < $1.metadata.name })
         where !pod.metadata.isTerminating && pod.metadata.controllerRef?.kind != "DaemonSet" {
             recordEvent(for: pod, reason: "TaintManagerEviction", message: "Marking for deletion Pod \(pod.metadata.key)",
@@ -61,15 +69,29 @@ extension Simulator {
         _ = try store.update(node)
         recordEvent(involved: .node, node.metadata, reason: "NodeReady", message: "Node \(name) status is now: NodeReady",
                     component: "kubelet")
+        let deferred = deferredOnNode.removeValue(forKey: name) ?? []
+        var resuming: Set<ObjectKey> = []
+        for event in deferred {
+            switch event {
+            case .containersStarted(let key, _), .readinessProbe(let key, _), .containerRestart(let key, _):
+                resuming.insert(key)
+            default: break
+            }
+        }
         for var pod in store.snapshot.pods.onNode(name).sorted(by: { $0.metadata.name < $1.metadata.name }) {
+            let key = pod.metadata.key
+            let runtime = kubelet[key]
             if pod.metadata.isTerminating {
-                try? removePod(pod.metadata.key)
-            } else if pod.status.phase == .running, !(kubelet[pod.metadata.key]?.readinessFailing ?? false) {
+                try? removePod(key)
+            } else if pod.status.phase == .running, !resuming.contains(key), !isContainerDown(pod),
+                      !(runtime?.readinessFailing ?? false), !(runtime?.probeScheduled ?? false) {
                 for i in pod.status.containerStatuses.indices { pod.status.containerStatuses[i].ready = true }
                 setConditions(&pod, ready: true)
                 _ = try? store.update(pod)
             }
         }
+        // The kubelet picks up what it could not do while cut off: start containers, probe, restart.
+        for event in deferred { schedule(event, afterMs: 0) }
     }
 
     mutating func setCordoned(_ name: String, _ cordoned: Bool) throws {

@@ -56,8 +56,8 @@ extension Simulator {
     /// Creates or deletes pods so the owner has `desired` active ones. Only active pods count (not finished, not
     /// terminating), so a replacement starts the moment a pod begins terminating.
     mutating func manageReplicas(_ owner: ReplicaOwner) -> ReplicaCounts {
-        let owned = store.snapshot.pods.owned(by: owner.metadata.uid).sorted { $0.metadata.name < $1.metadata.name }
-        var active = owned.filter(\.isActive)
+        // No need to sort: deletionOrder is a total order, and the counts below do not depend on order.
+        var active = store.snapshot.pods.owned(by: owner.metadata.uid).filter(\.isActive)
         let diff = active.count - owner.desired
         if owner.metadata.isTerminating {
             // Owner being deleted: the garbage collector, not this loop, takes the pods.

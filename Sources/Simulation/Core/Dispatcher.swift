@@ -26,8 +26,13 @@ extension Simulator {
                     markDirty(.endpoints, service)
                 }
             }
-            if let pod, !pod.metadata.isTerminating, pod.spec.nodeName == nil || kubelet[key] == nil {
+            if let pod, !pod.metadata.isTerminating, pod.spec.nodeName == nil || kubelet[key]?.bound != true {
                 markDirty(.scheduler, key)
+            }
+            if let pod, !pod.metadata.isTerminating, pod.spec.nodeName == nil {
+                unscheduledPods.insert(key)
+            } else {
+                unscheduledPods.remove(key)
             }
             if change.kind == .deleted { forgetPod(key, before: before) }
         case .service:
@@ -51,11 +56,8 @@ extension Simulator {
         case .daemonSet: markDirty(.daemonSet, key)
         case .node:
             markDirty(.node, key)
-            let state = store.snapshot
-            for ds in state.daemonSets.all { markDirty(.daemonSet, ds.metadata.key) }
-            for pod in state.pods.all where pod.spec.nodeName == nil && !pod.metadata.isTerminating {
-                markDirty(.scheduler, pod.metadata.key)
-            }
+            for ds in store.snapshot.daemonSets.all { markDirty(.daemonSet, ds.metadata.key) }
+            for pod in unscheduledPods { markDirty(.scheduler, pod) }
         case .ingress:
             markDirty(.ingress, key)
         case .ingressClass:

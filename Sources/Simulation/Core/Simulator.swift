@@ -12,6 +12,12 @@ public struct Simulator: Sendable {
     public internal(set) var elapsedMs: Int64 = 0
     var dirty: [ControllerID: Set<ObjectKey>] = [:]
     var kubelet: [ObjectKey: PodRuntime] = [:]
+    /// Pods whose sandbox found no free address in their node's pod CIDR, retried when one is released.
+    var waitingForPodIP: [String: Set<ObjectKey>] = [:]
+    /// Kubelet timers that fell due while their node was unreachable, run again when it recovers (in order).
+    var deferredOnNode: [String: [SimEvent]] = [:]
+    /// Pods not bound to a node, so a node change re-queues them without a scan of every pod.
+    var unscheduledPods: Set<ObjectKey> = []
     var network: NetworkAllocations
     var serviceAllocations: [ObjectKey: ServiceAllocation] = [:]
     /// Services indexed by each pair of their selector, so a pod change finds its Services without a scan.

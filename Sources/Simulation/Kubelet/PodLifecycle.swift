@@ -5,16 +5,34 @@ import KubeModel
 /// deletion waits out the grace period, crashes restart with back-off.
 extension Simulator {
     mutating func startContainers(_ key: ObjectKey, uid: String) {
-        guard var pod = livePod(key, uid: uid), !pod.metadata.isTerminating, let node = pod.spec.nodeName else { return }
+        guard var pod = livePod(key, uid: uid), !pod.metadata.isTerminating, let node = pod.spec.nodeName,
+              pod.status.phase != .running else { return }
+        // A kubelet cut off from the API server reports nothing; the work resumes when the node recovers.
+        guard nodeIsReachable(node) else {
+            deferUntilNodeRecovers(.containersStarted(key, uid: uid), node: node)
+            return
+        }
         let t = now
         var runtime = kubelet[key] ?? PodRuntime(uid: uid)
         if runtime.podIP == nil { runtime.podIP = network.allocatePodIP(onNode: node, cidr: nodePodCIDR(node)) }
+        guard let podIP = runtime.podIP else {
+            // The CNI plugin has no address left: the sandbox cannot be created and the pod stays in
+            // ContainerCreating until an address on this node is released.
+            kubelet[key] = runtime
+            waitingForPodIP[node, default: []].insert(key)
+            let range = nodePodCIDR(node) ?? "<none>"
+            recordEvent(for: pod, reason: "FailedCreatePodSandBox",
+                        message: "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox: plugin type=\"host-local\" failed (add): failed to allocate for range 0: no IP addresses available in range set: \(range)",
+                        component: "kubelet", type: "Warning")
+            return
+        }
+        waitingForPodIP[node]?.remove(key)
+        let ready = probeTiming(pod) == nil && !runtime.readinessFailing
         pod.status.phase = .running
         pod.status.startTime = pod.status.startTime ?? t
-        pod.status.podIP = runtime.podIP.map(IPv4CIDR.format)
-        let ready = pod.spec.containers.allSatisfy { $0.readinessProbe == nil }
+        pod.status.podIP = IPv4CIDR.format(podIP)
         pod.status.containerStatuses = pod.spec.containers.map {
-            ContainerStatus(name: $0.name, image: $0.image, ready: $0.readinessProbe == nil, started: true,
+            ContainerStatus(name: $0.name, image: $0.image, ready: ready, started: true,
                             restartCount: 0, state: .running(startedAt: t))
         }
         setConditions(&pod, ready: ready)
@@ -26,7 +44,12 @@ extension Simulator {
             recordEvent(for: pod, reason: "Created", message: "Created container \(c.name)", component: "kubelet")
             recordEvent(for: pod, reason: "Started", message: "Started container \(c.name)", component: "kubelet")
         }
-        if !ready { scheduleProbe(pod, initial: true) }
+        if probeTiming(pod) != nil { scheduleProbe(pod, initial: true) }
+    }
+
+    /// Keeps a kubelet timer that fell due while its node was unreachable, to run again when the node recovers.
+    mutating func deferUntilNodeRecovers(_ event: SimEvent, node: String) {
+        deferredOnNode[node, default: []].append(event)
     }
 
     /// The longest probe timing among the containers decides when the pod as a whole can turn ready.
@@ -46,6 +69,11 @@ extension Simulator {
     /// pod needs no timers, so `settle` can finish.
     mutating func runReadinessProbe(_ key: ObjectKey, uid: String) {
         guard var pod = livePod(key, uid: uid), var runtime = kubelet[key], pod.status.phase == .running else { return }
+        if let node = pod.spec.nodeName, !nodeIsReachable(node) {
+            // The probe stays "scheduled": it runs when the node is back.
+            deferUntilNodeRecovers(.readinessProbe(key, uid: uid), node: node)
+            return
+        }
         runtime.probeScheduled = false
         guard let probe = probeTiming(pod), !isContainerDown(pod) else {
             kubelet[key] = runtime
@@ -140,7 +168,20 @@ extension Simulator {
     /// Called by the dispatcher once a pod is gone: the node takes its IP back.
     mutating func forgetPod(_ key: ObjectKey, before: Pod?) {
         guard let runtime = kubelet.removeValue(forKey: key) else { return }
-        if let ip = runtime.podIP, let node = before?.spec.nodeName { network.releasePodIP(ip, onNode: node) }
+        guard let node = before?.spec.nodeName else { return }
+        if waitingForPodIP[node]?.remove(key) != nil, waitingForPodIP[node]?.isEmpty == true {
+            waitingForPodIP[node] = nil
+        }
+        guard let ip = runtime.podIP else { return }
+        network.releasePodIP(ip, onNode: node)
+        // The kubelet retries sandbox creation of pods that found no free address.
+        if let waiting = waitingForPodIP[node] {
+            for k in waiting.sorted() {
+                if let pod = store.get(Pod.self, k) {
+                    schedule(.containersStarted(k, uid: pod.metadata.uid), afterMs: 0)
+                }
+            }
+        }
     }
 
     // MARK: faults
@@ -197,14 +238,19 @@ extension Simulator {
 
     mutating func restartContainer(_ key: ObjectKey, uid: String) {
         guard var pod = livePod(key, uid: uid), !pod.metadata.isTerminating else { return }
+        if let node = pod.spec.nodeName, !nodeIsReachable(node) {
+            deferUntilNodeRecovers(.containerRestart(key, uid: uid), node: node)
+            return
+        }
         let t = now
         let hasProbe = probeTiming(pod) != nil
+        let ready = !hasProbe && !(kubelet[key]?.readinessFailing ?? false)
         for i in pod.status.containerStatuses.indices {
             pod.status.containerStatuses[i].state = .running(startedAt: t)
             pod.status.containerStatuses[i].started = true
-            pod.status.containerStatuses[i].ready = !hasProbe
+            pod.status.containerStatuses[i].ready = ready
         }
-        setConditions(&pod, ready: !hasProbe)
+        setConditions(&pod, ready: ready)
         _ = try? store.update(pod)
         recordEvent(for: pod, reason: "Started", message: "Started container \(pod.spec.containers[0].name)",
                     component: "kubelet")

@@ -3,6 +3,8 @@ import KubeModel
 /// What a kubelet remembers about a pod that is not in its status: probe counters and injected faults.
 struct PodRuntime: Sendable, Hashable {
     var uid: String
+    /// The pod has been placed on its node and the kubelet owns it (a fault may be injected before that).
+    var bound = false
     var consecutiveFailures = 0
     var consecutiveSuccesses = 0
     /// Set by the `fail-readiness` action: probes fail until `recover-readiness`.

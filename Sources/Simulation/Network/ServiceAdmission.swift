@@ -37,6 +37,9 @@ extension Simulator {
                 errors.append(FieldError(specPath.child("clusterIPs"),
                     "Invalid value: []string{\"\(requested)\"}: failed to allocate IP \(requested): provided IP is already allocated"))
             }
+        } else if let ip = previous.clusterIP {
+            // An update that omits clusterIP keeps the allocated one (the API server's patchAllocatedValues).
+            allocation.clusterIP = ip
         }
 
         if s.spec.type == .nodePort || s.spec.type == .loadBalancer {

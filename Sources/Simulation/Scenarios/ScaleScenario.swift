@@ -19,10 +19,34 @@ public struct ScaleScenario: Sendable {
 
     func namespace(_ i: Int) -> String { "team-\(i % namespaces)" }
 
+    /// Enough Nodes for every pod at about 100 a node (110 allocatable, as the kubelet's default), at least three.
+    public var nodeCount: Int { max(3, (deployments * replicas + 99) / 100) }
+
+    /// Nodes with unique /24 pod CIDRs (`10.244.0.0/24`, `10.244.1.0/24` … `10.245.0.0/24` …) and InternalIPs.
+    public func nodes() -> [KubeObject] {
+        let zones = ["zone-a", "zone-b", "zone-c"]
+        let width = String(nodeCount).count
+        return (0..<nodeCount).map { i in
+            let digits = String(i + 1)
+            let name = "node-" + String(repeating: "0", count: max(0, width - digits.count)) + digits
+            var meta = ObjectMeta(name: name)
+            meta.labels = ["kubernetes.io/hostname": name, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64",
+                           Node.zoneLabel: zones[i % zones.count], "topology.kubernetes.io/region": "local"]
+            var node = Node(metadata: meta)
+            node.spec.podCIDRs = ["10.\(244 + i / 256).\(i % 256).0/24"]
+            node.status.addresses = [NodeAddress(type: "InternalIP", address: "172.18.\(i / 250).\(i % 250 + 2)"),
+                                     NodeAddress(type: "Hostname", address: name)]
+            node.status.capacity = ["cpu": "32", "memory": "128Gi", "pods": "110"]
+            node.status.allocatable = node.status.capacity
+            return .node(node)
+        }
+    }
+
     public func objects() -> [KubeObject] {
         var result: [KubeObject] = []
-        result.reserveCapacity(namespaces + deployments + services + ingresses)
+        result.reserveCapacity(namespaces + nodeCount + deployments + services + ingresses)
         for n in 0..<namespaces { result.append(.namespace(Namespace(metadata: ObjectMeta(name: "team-\(n)")))) }
+        result.append(contentsOf: nodes())
         for i in 0..<deployments {
             let name = "app-\(i)"
             let labels = ["app": name]
