@@ -18,38 +18,53 @@ struct ReplicaCounts: Equatable {
     var available = 0
 }
 
-extension Simulator {
-    mutating func reconcileReplicaSet(_ key: ObjectKey) {
-        guard var rs = store.get(ReplicaSet.self, key) else { return }
-        let owner = ReplicaOwner(type: .replicaSet, metadata: rs.metadata, desired: rs.spec.desiredReplicas,
-                                 template: rs.spec.template, minReadySeconds: rs.spec.minReadySeconds)
-        let counts = manageReplicas(owner)
-        var status = rs.status
-        status.replicas = counts.replicas
-        status.fullyLabeledReplicas = counts.fullyLabeled
-        status.readyReplicas = counts.ready
-        status.availableReplicas = counts.available
-        status.observedGeneration = rs.metadata.generation ?? 0
-        if status != rs.status {
-            rs.status = status
-            _ = try? store.update(rs)
-        }
+/// ReplicaSets and ReplicationControllers differ only in their selector's shape; the loop and status are shared.
+protocol ReplicaKeeping: StoredKind {
+    var replicaOwner: ReplicaOwner { get }
+    var replicaStatus: ReplicaSetStatus { get set }
+}
+
+extension ReplicaSet: ReplicaKeeping {
+    var replicaOwner: ReplicaOwner {
+        ReplicaOwner(type: .replicaSet, metadata: metadata, desired: spec.desiredReplicas, template: spec.template,
+                     minReadySeconds: spec.minReadySeconds)
     }
+    var replicaStatus: ReplicaSetStatus {
+        get { status }
+        set { status = newValue }
+    }
+}
+
+extension ReplicationController: ReplicaKeeping {
+    var replicaOwner: ReplicaOwner {
+        ReplicaOwner(type: .replicationController, metadata: metadata, desired: spec.desiredReplicas,
+                     template: spec.template, minReadySeconds: spec.minReadySeconds)
+    }
+    var replicaStatus: ReplicaSetStatus {
+        get { status }
+        set { status = newValue }
+    }
+}
+
+extension Simulator {
+    mutating func reconcileReplicaSet(_ key: ObjectKey) { reconcileReplicas(ReplicaSet.self, key) }
 
     mutating func reconcileReplicationController(_ key: ObjectKey) {
-        guard var rc = store.get(ReplicationController.self, key) else { return }
-        let owner = ReplicaOwner(type: .replicationController, metadata: rc.metadata, desired: rc.spec.desiredReplicas,
-                                 template: rc.spec.template, minReadySeconds: rc.spec.minReadySeconds)
-        let counts = manageReplicas(owner)
-        var status = rc.status
+        reconcileReplicas(ReplicationController.self, key)
+    }
+
+    private mutating func reconcileReplicas<T: ReplicaKeeping>(_ type: T.Type, _ key: ObjectKey) {
+        guard var object = store.get(T.self, key) else { return }
+        let counts = manageReplicas(object.replicaOwner)
+        var status = object.replicaStatus
         status.replicas = counts.replicas
         status.fullyLabeledReplicas = counts.fullyLabeled
         status.readyReplicas = counts.ready
         status.availableReplicas = counts.available
-        status.observedGeneration = rc.metadata.generation ?? 0
-        if status != rc.status {
-            rc.status = status
-            _ = try? store.update(rc)
+        status.observedGeneration = object.metadata.generation ?? 0
+        if status != object.replicaStatus {
+            object.replicaStatus = status
+            _ = try? store.update(object)
         }
     }
 
