@@ -312,12 +312,7 @@ struct DashboardTmuxTests {
     func killsPod() async throws {
         let tm = try TmuxDashboard(["--view", "deploy", "--speed", "16"])
         defer { tm.kill() }
-        try await tm.waitFor("deployments") {
-            $0.contains("Deployments(") && TmuxDashboard.rows($0).contains { $0.contains("frontend") }
-        }
-        try tm.type("/frontend")
-        try tm.send("Enter")
-        try await tm.waitFor("filtered deployments") { TmuxDashboard.rows($0).count == 1 }
+        try await tm.openFrontendDeployment()
         try tm.send("Enter")  // drill down: the Deployment's pods
         let before = try await tm.waitFor("3 running frontend pods") {
             let rows = TmuxDashboard.rows($0)
@@ -352,15 +347,7 @@ struct DashboardTmuxTests {
     func scales() async throws {
         let tm = try TmuxDashboard(["--view", "deploy", "--speed", "16"])
         defer { tm.kill() }
-        try await tm.waitFor("deployments") {
-            $0.contains("Deployments(") && TmuxDashboard.rows($0).contains { $0.contains("frontend") }
-        }
-        try tm.type("/frontend")
-        try tm.send("Enter")
-        try await tm.waitFor("frontend 3/3") {
-            let rows = TmuxDashboard.rows($0)
-            return rows.count == 1 && rows[0].contains("frontend") && rows[0].contains("3/3")
-        }
+        try await tm.openFrontendDeployment()
         try tm.send("s")
         let prompt = try await tm.waitFor(text: "--replicas=")
         let promptLine = prompt.split(separator: "\n").first { $0.contains("--replicas=") }.map(String.init) ?? ""
@@ -489,5 +476,20 @@ struct DashboardTmuxPlainProcessTests {
         let frame = lines.last == "" ? lines.dropLast() : lines[...]
         #expect(frame.count == 24, "\(frame.count) lines")
         #expect(frame.allSatisfy { $0.count <= 80 })
+    }
+}
+
+extension TmuxDashboard {
+    /// The Deployments view filtered to shop/frontend, settled at 3/3: where the kill and scale tests start.
+    func openFrontendDeployment() async throws {
+        try await waitFor("deployments") {
+            $0.contains("Deployments(") && TmuxDashboard.rows($0).contains { $0.contains("frontend") }
+        }
+        try type("/frontend")
+        try send("Enter")
+        try await waitFor("frontend 3/3") {
+            let rows = TmuxDashboard.rows($0)
+            return rows.count == 1 && rows[0].contains("frontend") && rows[0].contains("3/3")
+        }
     }
 }
