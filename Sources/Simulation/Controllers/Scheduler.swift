@@ -4,10 +4,7 @@ import KubeModel
 extension Simulator {
     /// kube-scheduler, reduced to what decides placement here: nodeName, nodeSelector, cordoned or not-ready nodes,
     /// the node's allocatable pods, and spreading (fewest pods first, then name).
-    mutating func schedulePod(_ key: ObjectKey) {
-        schedulePods([key])
-    }
-
+    ///
     /// Places a batch of pods (one scheduler round) in the given order. The candidate nodes are ranked once per
     /// batch in a heap, so each pod costs O(log nodes) (O(nodes) with a nodeSelector), never a scan of all pods.
     mutating func schedulePods(_ keys: [ObjectKey]) {

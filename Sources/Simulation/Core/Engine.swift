@@ -13,31 +13,30 @@ extension Simulator {
             for change in changes { dispatch(change) }
             guard let controller = ControllerID.allCases.first(where: { !(dirty[$0]?.isEmpty ?? true) }) else { return }
             let keys = dirty.removeValue(forKey: controller)!.sorted()
-            if controller == .scheduler {
-                schedulePods(keys)
-            } else {
-                for key in keys { reconcile(controller, key) }
-            }
+            reconcile(controller, keys)
             rounds += 1
             // A controller that keeps writing at one instant would be a bug; stop rather than hang the UI.
             if rounds > 1_000_000 { return }
         }
     }
 
-    mutating func reconcile(_ controller: ControllerID, _ key: ObjectKey) {
-        switch controller {
-        case .namespace: break
-        case .node: reconcileNode(key)
-        case .deployment: reconcileDeployment(key)
-        case .replicaSet: reconcileReplicaSet(key)
-        case .replicationController: reconcileReplicationController(key)
-        case .statefulSet: reconcileStatefulSet(key)
-        case .daemonSet: reconcileDaemonSet(key)
-        case .scheduler: schedulePod(key)
-        case .service: reconcileServiceStatus(key)
-        case .endpointSlice: reconcileEndpointSlices(key)
-        case .endpoints: reconcileEndpoints(key)
-        case .ingress: reconcileIngressStatus(key)
+    /// One round of one controller. The scheduler takes its round as one batch, ranking the nodes once.
+    mutating func reconcile(_ controller: ControllerID, _ keys: [ObjectKey]) {
+        if controller == .scheduler { return schedulePods(keys) }
+        for key in keys {
+            switch controller {
+            case .namespace, .scheduler: break
+            case .node: reconcileNode(key)
+            case .deployment: reconcileDeployment(key)
+            case .replicaSet: reconcileReplicaSet(key)
+            case .replicationController: reconcileReplicationController(key)
+            case .statefulSet: reconcileStatefulSet(key)
+            case .daemonSet: reconcileDaemonSet(key)
+            case .service: reconcileServiceStatus(key)
+            case .endpointSlice: reconcileEndpointSlices(key)
+            case .endpoints: reconcileEndpoints(key)
+            case .ingress: reconcileIngressStatus(key)
+            }
         }
     }
 
@@ -46,10 +45,7 @@ extension Simulator {
         let target = elapsedMs + max(0, ms)
         runControllers()
         while let (due, event) = timers.popDue(atOrBefore: target) {
-            setElapsed(max(elapsedMs, due))
-            fire(event)
-            fireRest(dueAt: due)
-            runControllers()
+            fireInstant(due, first: event)
         }
         setElapsed(target)
         runControllers()
@@ -64,21 +60,21 @@ extension Simulator {
         while let due = timers.nextDue {
             if due > limit { return false }
             guard let (due, event) = timers.popDue(atOrBefore: due) else { break }
-            setElapsed(max(elapsedMs, due))
-            fire(event)
-            fireRest(dueAt: due)
-            runControllers()
+            fireInstant(due, first: event)
         }
         return true
     }
 
-    /// Fires every other timer due at the same instant (in scheduling order) before the controllers run, so they
-    /// see the instant's changes together, as informers and work queues coalesce them: a thousand pods turning
-    /// ready at one moment cost each Service and ReplicaSet one reconcile, not a thousand.
-    mutating func fireRest(dueAt due: Int64) {
+    /// Moves to `due` and fires every timer due at that instant (in scheduling order) before the controllers run,
+    /// so they see the instant's changes together, as informers and work queues coalesce them: a thousand pods
+    /// turning ready at one moment cost each Service and ReplicaSet one reconcile, not a thousand.
+    mutating func fireInstant(_ due: Int64, first: SimEvent) {
+        setElapsed(max(elapsedMs, due))
+        fire(first)
         while timers.nextDue == due, let (_, event) = timers.popDue(atOrBefore: due) {
             fire(event)
         }
+        runControllers()
     }
 
     mutating func setElapsed(_ ms: Int64) {
