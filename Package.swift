@@ -1,6 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The store's tables are generic over the object type and the simulator calls them from another module: without
+/// cross-module optimization every call runs unspecialized and copies whole objects through protocol witnesses.
+/// Objects keep their fields in copy-on-write boxes; release builds skip the run-time exclusivity checks on them.
+let crossModule: [SwiftSetting] = [
+    .unsafeFlags(["-cross-module-optimization", "-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "Switchboard",
     platforms: [.macOS(.v14)],
@@ -16,13 +23,13 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
 
         // Object types, selectors, validation. Foundation only.
-        .target(name: "KubeModel"),
+        .target(name: "KubeModel", swiftSettings: crossModule),
         // YAML/JSON manifests -> objects, with file:line:column errors.
         .target(name: "Manifests", dependencies: ["KubeModel", "CYAML"]),
         // Versioned store, snapshots, change log, indexes.
-        .target(name: "ClusterStore", dependencies: ["KubeModel"]),
+        .target(name: "ClusterStore", dependencies: ["KubeModel"], swiftSettings: crossModule),
         // Virtual clock, seeded RNG, controllers, actions, traffic.
-        .target(name: "Simulation", dependencies: ["ClusterStore", "Manifests"]),
+        .target(name: "Simulation", dependencies: ["ClusterStore", "Manifests"], swiftSettings: crossModule),
         // kubectl-compatible output: tables, -o json/yaml/name.
         .target(name: "Kubectl", dependencies: ["ClusterStore"]),
         // The bundled demo cluster, embedded so the binary works from any directory.

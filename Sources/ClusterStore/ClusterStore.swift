@@ -194,7 +194,10 @@ public struct ClusterStore: Sendable {
 
     /// Kinds whose metadata.generation the API server maintains for spec changes.
     static func hasGeneration(_ type: ResourceType) -> Bool {
-        [.deployment, .replicaSet, .replicationController, .statefulSet, .daemonSet, .ingress, .pod].contains(type)
+        switch type {
+        case .deployment, .replicaSet, .replicationController, .statefulSet, .daemonSet, .ingress, .pod: return true
+        default: return false
+        }
     }
 
     static func specJSON<T: APIObject>(_ o: T) -> JSONValue? { o.json()["spec"] }

@@ -59,9 +59,8 @@ public struct ObjectTable<T: APIObject>: Sendable {
 
     mutating func put(_ object: T) {
         let key = object.metadata.key
-        if let old = objects[key] { unindex(old) }
-        objects[key] = object
-        index(object)
+        guard let old = objects.updateValue(object, forKey: key) else { return index(object) }
+        reindex(key, from: old, to: object)
     }
 
     @discardableResult
@@ -77,6 +76,29 @@ public struct ObjectTable<T: APIObject>: Sendable {
         for (k, v) in o.metadata.labels { byLabel[LabelPair(k, v), default: []].insert(key) }
         if let owner = o.metadata.controllerRef?.uid { byOwner[owner, default: []].insert(key) }
         if let node = nodeOf(o) { byNode[node, default: []].insert(key) }
+    }
+
+    /// Most writes are status updates that leave labels, owner and node alone: touch only the index entries
+    /// that changed, so such a write costs no hashing of the object's labels.
+    private mutating func reindex(_ key: ObjectKey, from old: T, to new: T) {
+        if old.metadata.labels != new.metadata.labels {
+            for (k, v) in old.metadata.labels where new.metadata.labels[k] != v {
+                Self.drop(key, from: &byLabel, at: LabelPair(k, v))
+            }
+            for (k, v) in new.metadata.labels where old.metadata.labels[k] != v {
+                byLabel[LabelPair(k, v), default: []].insert(key)
+            }
+        }
+        let oldOwner = old.metadata.controllerRef?.uid, newOwner = new.metadata.controllerRef?.uid
+        if oldOwner != newOwner {
+            if let oldOwner { Self.drop(key, from: &byOwner, at: oldOwner) }
+            if let newOwner { byOwner[newOwner, default: []].insert(key) }
+        }
+        let oldNode = nodeOf(old), newNode = nodeOf(new)
+        if oldNode != newNode {
+            if let oldNode { Self.drop(key, from: &byNode, at: oldNode) }
+            if let newNode { byNode[newNode, default: []].insert(key) }
+        }
     }
 
     private mutating func unindex(_ o: T) {

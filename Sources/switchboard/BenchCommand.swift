@@ -11,8 +11,8 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure the simulator's speed (build with -c release for meaningful figures).",
         discussion: """
         Scenario `settle`: Deployments × replicas with one Service each and some Ingresses settle from nothing; then
-        one pod is killed and the CPU time to react is measured. Run twice (10,000 and 100,000 pods) to see how it
-        scales.
+        101 pods are killed one at a time and the median CPU time to react is reported. Run twice (10,000 and
+        100,000 pods) to see how it scales.
 
         Scenario `dashboard`: a store with --pods pods (default 100,000) filled directly; the median wall-clock time
         to build and draw a 200x60 pods frame as text, and to apply one `/` filter keystroke and draw the result.
@@ -47,6 +47,9 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
+    /// Pods killed one at a time after settling, spread over the cluster.
+    static let kills = 101
+
     private func settleScenario() -> JSONValue {
         let scenario = ScaleScenario(deployments: deployments, replicas: replicas, services: services,
                                      ingresses: ingresses)
@@ -59,16 +62,23 @@ struct BenchCommand: ParsableCommand {
         }
         // Counted before the kill, and no snapshot kept across it: a live snapshot would make the kill's first
         // write copy whole tables, which is the benchmark's cost, not the simulator's.
-        let (counts, victim) = { () -> ([String: Int], Pod) in
+        let (counts, victims) = { () -> ([String: Int], [Pod]) in
             let state = sim.snapshot
+            let pods = state.pods.all.sorted { $0.metadata.key < $1.metadata.key }
+            let stride = max(1, pods.count / Self.kills)
             return (["pods": state.pods.count, "podsReady": state.pods.all.filter(\.isReady).count,
                      "services": state.services.count, "ingresses": state.ingresses.count,
                      "endpointSlices": state.endpointSlices.count],
-                    state.pods.all.min { $0.metadata.key < $1.metadata.key }!)
+                    Swift.stride(from: 0, to: pods.count, by: stride).prefix(Self.kills).map { pods[$0] })
         }()
-        let cpuBefore = Measure.cpuSeconds()
-        try? sim.perform(.kill(ObjectRef(type: .pod, namespace: victim.metadata.namespace, name: victim.metadata.name)))
-        let killCPU = Measure.cpuSeconds() - cpuBefore
+        // One kill is a few microseconds of work: the median of many, each measured alone, is the honest figure.
+        var killCPU: [Double] = []
+        for victim in victims {
+            let cpuBefore = Measure.cpuSeconds()
+            try? sim.perform(.kill(ObjectRef(type: .pod, namespace: victim.metadata.namespace, name: victim.metadata.name)))
+            killCPU.append(Measure.cpuSeconds() - cpuBefore)
+        }
+        killCPU.sort()
         let rounded = { (x: Double, places: Double) in (x * places).rounded() / places }
         return [
             "pods": .int(Int64(counts["pods"]!)),
@@ -80,7 +90,8 @@ struct BenchCommand: ParsableCommand {
             "virtualSeconds": .double(Double(sim.elapsedMs) / 1000),
             "settleSeconds": .double(rounded(seconds, 1000)),
             "peakResidentMiB": .double(rounded(Measure.peakResidentMiB(), 10)),
-            "killPodCPUMilliseconds": .double(rounded(killCPU * 1000, 1000)),
+            "killPodCPUMilliseconds": .double(rounded((killCPU.isEmpty ? 0 : killCPU[killCPU.count / 2]) * 1000, 1000)),
+            "killPodCPUMillisecondsMax": .double(rounded((killCPU.last ?? 0) * 1000, 1000)),
         ]
     }
 

@@ -19,6 +19,17 @@ public struct ResourceType: Sendable, Hashable, CustomStringConvertible {
         self.namespaced = namespaced
     }
 
+    /// A resource is identified by its group and kind, as the API's RESTMapper does; comparing only these keeps
+    /// the simulator's per-write `switch` on a change's type cheap (it runs for every store write).
+    public static func == (lhs: ResourceType, rhs: ResourceType) -> Bool {
+        lhs.kind == rhs.kind && lhs.group == rhs.group
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(group)
+    }
+
     public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
     /// `deployments.apps`, or `services` for the core group, as kubectl prints resource names.
     public var qualifiedPlural: String { group.isEmpty ? plural : "\(plural).\(group)" }

@@ -130,22 +130,61 @@ public struct PodStatus: Sendable, Hashable, JSONEncodable {
     }
 }
 
+/// A pod's fields live in one copy-on-write box: pods are the objects the simulation copies most (out of the store,
+/// into change records and controller lists), and a copy then costs one reference count instead of dozens.
 public struct Pod: APIObject {
     public static let resourceType = ResourceType.pod
-    public var metadata: ObjectMeta
-    public var spec: PodSpec
-    public var status = PodStatus()
+
+    private final class Storage: @unchecked Sendable {
+        var metadata: ObjectMeta
+        var spec: PodSpec
+        var status: PodStatus
+
+        init(metadata: ObjectMeta, spec: PodSpec, status: PodStatus) {
+            self.metadata = metadata
+            self.spec = spec
+            self.status = status
+        }
+
+        func copy() -> Storage { Storage(metadata: metadata, spec: spec, status: status) }
+    }
+
+    private var storage: Storage
 
     public init(metadata: ObjectMeta, spec: PodSpec) {
-        self.metadata = metadata
-        self.spec = spec
+        storage = Storage(metadata: metadata, spec: spec, status: PodStatus())
     }
 
     /// Status from a manifest is ignored, as the API server ignores it on create.
     public init(from r: FieldReader) throws {
-        metadata = try r.objectMeta()
+        let metadata = try r.objectMeta()
         guard let spec: PodSpec = try r.object("spec") else { throw FieldError(r.path.child("spec"), "Required value") }
-        self.spec = spec
+        storage = Storage(metadata: metadata, spec: spec, status: PodStatus())
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public var metadata: ObjectMeta {
+        _read { yield storage.metadata }
+        _modify { yield &unique().metadata }
+    }
+
+    public var spec: PodSpec {
+        _read { yield storage.spec }
+        _modify { yield &unique().spec }
+    }
+
+    public var status: PodStatus {
+        _read { yield storage.status }
+        _modify { yield &unique().status }
+    }
+
+    public static func == (lhs: Pod, rhs: Pod) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.metadata == rhs.metadata && lhs.spec == rhs.spec && lhs.status == rhs.status)
     }
 
     public var isReady: Bool { status.isReady }

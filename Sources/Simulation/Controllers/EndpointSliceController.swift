@@ -52,6 +52,13 @@ extension Simulator {
         var groups: [[EndpointPort]: [Endpoint]] = [:]
         var order: [[EndpointPort]] = []
         let nodes = store.snapshot.nodes
+        var zones: [String: String?] = [:]
+        func zone(_ node: String) -> String? {
+            if let known = zones[node] { return known }
+            let found = nodes[ObjectKey(namespace: "", name: node)]?.zone
+            zones[node] = found
+            return found
+        }
         for pod in endpointPods(service, selector: selector) {
             let ports = resolvedPorts(service, pod)
             let serving = pod.isReady
@@ -62,7 +69,7 @@ extension Simulator {
                 addresses: [pod.status.podIP!],
                 conditions: EndpointConditions(ready: ready, serving: serving, terminating: terminating),
                 hostname: endpointHostname(pod, service), nodeName: node,
-                zone: node.flatMap { nodes[ObjectKey(namespace: "", name: $0)]?.zone },
+                zone: node.flatMap(zone),
                 targetRef: ObjectReference(to: pod))
             if groups[ports] == nil { order.append(ports) }
             groups[ports, default: []].append(endpoint)

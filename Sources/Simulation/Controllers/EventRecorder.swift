@@ -22,7 +22,7 @@ extension Simulator {
     mutating func recordEvent(reference: ObjectReference, namespace: String, reason: String, message: String,
                               component: String, host: String?, type: String) {
         let t = now
-        let aggregateKey = "\(reference.uid ?? reference.name ?? "")|\(reason)|\(message)"
+        let aggregateKey = EventAggregate(involved: reference.uid ?? reference.name ?? "", reason: reason, message: message)
         if let key = eventKeys[aggregateKey], var existing = store.get(Event.self, key) {
             existing.count += 1
             existing.lastTimestamp = t
@@ -51,4 +51,11 @@ extension Simulator {
             eventOrderStart = 0
         }
     }
+}
+
+/// What makes two events "the same" for client-go's aggregation: the object, the reason and the message.
+struct EventAggregate: Hashable, Sendable {
+    var involved: String
+    var reason: String
+    var message: String
 }

@@ -16,7 +16,10 @@ extension Simulator {
                 if bindPreassigned(key) { picker?.placed(onNodeNamed: name) }
                 continue
             }
-            if picker == nil { picker = NodePicker(store.snapshot) }
+            if picker == nil {
+                if nodeRanking == nil { nodeRanking = NodeRanking(store.snapshot.nodes) }
+                picker = NodePicker(nodeRanking!, pods: store.snapshot.pods)
+            }
             if let index = picker!.pick(pod.spec.nodeSelector, pods: store.snapshot.pods) {
                 if bind(&pod, to: picker!.nodes[index]) { picker!.placed(index) }
                 continue
@@ -96,30 +99,38 @@ extension Simulator {
     }
 }
 
+/// The ready, schedulable nodes sorted by name (so an index compares as the name does), kept between scheduler
+/// rounds until a Node changes: ranking a thousand nodes for every round would cost more than placing the pods.
+struct NodeRanking: Sendable {
+    let nodes: [Node]
+    let allocatable: [Int?]
+    let indexByName: [String: Int]
+
+    init(_ table: ObjectTable<Node>) {
+        nodes = table.all.filter { !$0.spec.unschedulable && $0.isReady }.sorted { $0.metadata.name < $1.metadata.name }
+        allocatable = nodes.map { node in node.status.allocatable["pods"].flatMap { Int($0) } }
+        indexByName = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.metadata.name, $0) })
+    }
+}
+
 /// The nodes a batch of pods may go to, ranked by (pods on the node, name) in an indexed min-heap. Counts start from
 /// the store's pods-by-node index and follow the batch's own bindings.
 struct NodePicker {
-    /// Ready, schedulable nodes, sorted by name (so an index compares as the name does).
-    let nodes: [Node]
+    let ranking: NodeRanking
+    var nodes: [Node] { ranking.nodes }
     private var counts: [Int]
-    private let allocatable: [Int?]
     /// Pods on the node that no longer hold a slot (Succeeded/Failed), counted only when the node looks full.
     private var finished: [Int?]
     private var heap: [Int]
     private var position: [Int]
-    private var indexByName: [String: Int] = [:]
 
-    /// Holds no reference to the store's tables, so the batch's writes never copy them.
-    init(_ state: ClusterState) {
-        nodes = state.nodes.all.filter { !$0.spec.unschedulable && $0.isReady }
-            .sorted { $0.metadata.name < $1.metadata.name }
-        counts = nodes.map { state.pods.byNode[$0.metadata.name]?.count ?? 0 }
-        allocatable = nodes.map { node in node.status.allocatable["pods"].flatMap { Int($0) } }
-        finished = Array(repeating: nil, count: nodes.count)
-        let initial = counts
-        heap = nodes.indices.sorted { initial[$0] != initial[$1] ? initial[$0] < initial[$1] : $0 < $1 }
-        position = Array(nodes.indices)
-        for (i, node) in nodes.enumerated() { indexByName[node.metadata.name] = i }
+    init(_ ranking: NodeRanking, pods: ObjectTable<Pod>) {
+        self.ranking = ranking
+        let counts = ranking.nodes.map { pods.byNode[$0.metadata.name]?.count ?? 0 }
+        self.counts = counts
+        finished = Array(repeating: nil, count: counts.count)
+        heap = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] < counts[$1] : $0 < $1 }
+        position = Array(counts.indices)
         for (p, i) in heap.enumerated() { position[i] = p }
     }
 
@@ -127,7 +138,7 @@ struct NodePicker {
 
     /// Whether the node can take one more pod: non-terminal pods bound to it stay below allocatable pods.
     private mutating func hasRoom(_ i: Int, _ pods: ObjectTable<Pod>) -> Bool {
-        guard let limit = allocatable[i] else { return true }
+        guard let limit = ranking.allocatable[i] else { return true }
         if counts[i] < limit { return true }
         if finished[i] == nil {
             finished[i] = pods.onNode(nodes[i].metadata.name)
@@ -160,7 +171,7 @@ struct NodePicker {
     }
 
     mutating func placed(onNodeNamed name: String) {
-        if let i = indexByName[name] { placed(i) }
+        if let i = ranking.indexByName[name] { placed(i) }
     }
 
     private mutating func remove(_ i: Int) {

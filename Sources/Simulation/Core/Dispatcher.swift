@@ -11,11 +11,15 @@ extension Simulator {
             let pod = store.get(Pod.self, key)
             var before: Pod?
             if case .pod(let p)? = change.before { before = p }
-            for p in [pod, before].compactMap({ $0 }) {
+            // A status write leaves labels and owner alone: the old pod then concerns no one the new one doesn't.
+            var concerned = pod.map { [$0] } ?? []
+            if let before, pod.map({ !Self.sameRouting($0, before) }) ?? true { concerned.append(before) }
+            for p in concerned {
                 if let owner = p.metadata.controllerRef {
                     enqueueOwner(owner, namespace: key.namespace)
-                    // A Recreate rollout waits for old pods to be gone, which changes nothing on their ReplicaSet.
-                    if owner.kind == "ReplicaSet",
+                    // A Recreate rollout waits for old pods to be gone, which changes nothing on their ReplicaSet
+                    // (the Deployment controller's deletePod handler).
+                    if change.kind == .deleted, owner.kind == "ReplicaSet",
                        let rsOwner = store.get(ReplicaSet.self, ObjectKey(namespace: key.namespace, name: owner.name))?
                            .metadata.controllerRef {
                         enqueueOwner(rsOwner, namespace: key.namespace)
@@ -55,6 +59,7 @@ extension Simulator {
         case .statefulSet: markDirty(.statefulSet, key)
         case .daemonSet: markDirty(.daemonSet, key)
         case .node:
+            nodeRanking = nil
             markDirty(.node, key)
             for ds in store.snapshot.daemonSets.all { markDirty(.daemonSet, ds.metadata.key) }
             for pod in unscheduledPods { markDirty(.scheduler, pod) }
@@ -65,6 +70,11 @@ extension Simulator {
         default:
             break
         }
+    }
+
+    /// Whether two versions of a pod are owned and selected alike.
+    static func sameRouting(_ a: Pod, _ b: Pod) -> Bool {
+        a.metadata.labels == b.metadata.labels && a.metadata.controllerRef?.uid == b.metadata.controllerRef?.uid
     }
 
     mutating func enqueueOwner(_ owner: OwnerReference, namespace: String) {

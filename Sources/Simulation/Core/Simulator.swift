@@ -18,6 +18,8 @@ public struct Simulator: Sendable {
     var deferredOnNode: [String: [SimEvent]] = [:]
     /// Pods not bound to a node, so a node change re-queues them without a scan of every pod.
     var unscheduledPods: Set<ObjectKey> = []
+    /// The scheduler's sorted candidate nodes, dropped whenever a Node changes.
+    var nodeRanking: NodeRanking?
     var network: NetworkAllocations
     var serviceAllocations: [ObjectKey: ServiceAllocation] = [:]
     /// Services indexed by each pair of their selector, so a pod change finds its Services without a scan.
@@ -27,8 +29,8 @@ public struct Simulator: Sendable {
     public var recordChanges = false
     var recordedChanges: [Change] = []
     var eventSequence: Int64 = 0
-    var eventKeys: [String: ObjectKey] = [:]
-    var eventOrder: [(String, ObjectKey)] = []
+    var eventKeys: [EventAggregate: ObjectKey] = [:]
+    var eventOrder: [(EventAggregate, ObjectKey)] = []
     var eventOrderStart = 0
     /// Warnings for the person at the keyboard (e.g. a namespace created on the fly).
     public internal(set) var warnings: [String] = []
