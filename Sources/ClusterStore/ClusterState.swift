@@ -4,7 +4,9 @@ import KubeModel
 public struct ClusterState: Sendable {
     public internal(set) var namespaces = ObjectTable<Namespace>()
     public internal(set) var nodes = ObjectTable<Node>()
-    public internal(set) var pods = ObjectTable<Pod>(nodeOf: { $0.spec.nodeName })
+    /// Counts ready pods that are not terminating, so the dashboard's header needs no scan of every pod.
+    public internal(set) var pods = ObjectTable<Pod>(nodeOf: { $0.spec.nodeName },
+                                                     counts: { $0.status.isReady && $0.metadata.deletionTimestamp == nil })
     public internal(set) var services = ObjectTable<Service>()
     public internal(set) var endpoints = ObjectTable<Endpoints>()
     public internal(set) var endpointSlices = ObjectTable<EndpointSlice>()

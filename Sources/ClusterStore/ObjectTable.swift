@@ -18,10 +18,27 @@ public struct ObjectTable<T: APIObject>: Sendable {
     public private(set) var byLabel: [LabelPair: Set<ObjectKey>] = [:]
     public private(set) var byOwner: [String: Set<ObjectKey>] = [:]
     public private(set) var byNode: [String: Set<ObjectKey>] = [:]
+    /// Objects for which `counts` holds, per namespace (for pods: ready and not terminating, the header's figure).
+    public private(set) var countedByNamespace: [String: Int] = [:]
+    public private(set) var countedTotal = 0
+    /// Which keys came and went, so a reader holding a sorted list of keys can patch it instead of re-sorting.
+    public private(set) var membership = MembershipJournal()
     private let nodeOf: @Sendable (T) -> String?
+    private let counts: @Sendable (T) -> Bool
 
-    public init(nodeOf: @escaping @Sendable (T) -> String? = { _ in nil }) {
+    public init(nodeOf: @escaping @Sendable (T) -> String? = { _ in nil },
+                counts: @escaping @Sendable (T) -> Bool = { _ in false }) {
         self.nodeOf = nodeOf
+        self.counts = counts
+    }
+
+    /// How many objects in `namespace` (all namespaces when nil) satisfy the table's `counts` predicate.
+    public func countedCount(in namespace: String?) -> Int {
+        namespace.map { countedByNamespace[$0] ?? 0 } ?? countedTotal
+    }
+
+    public func count(in namespace: String?) -> Int {
+        namespace.map { byNamespace[$0]?.count ?? 0 } ?? objects.count
     }
 
     public var count: Int { objects.count }
@@ -59,13 +76,17 @@ public struct ObjectTable<T: APIObject>: Sendable {
 
     mutating func put(_ object: T) {
         let key = object.metadata.key
-        guard let old = objects.updateValue(object, forKey: key) else { return index(object) }
+        guard let old = objects.updateValue(object, forKey: key) else {
+            membership.record(key, added: true)
+            return index(object)
+        }
         reindex(key, from: old, to: object)
     }
 
     @discardableResult
     mutating func remove(_ key: ObjectKey) -> T? {
         guard let old = objects.removeValue(forKey: key) else { return nil }
+        membership.record(key, added: false)
         unindex(old)
         return old
     }
@@ -76,6 +97,12 @@ public struct ObjectTable<T: APIObject>: Sendable {
         for (k, v) in o.metadata.labels { byLabel[LabelPair(k, v), default: []].insert(key) }
         if let owner = o.metadata.controllerRef?.uid { byOwner[owner, default: []].insert(key) }
         if let node = nodeOf(o) { byNode[node, default: []].insert(key) }
+        if counts(o) { tally(key.namespace, +1) }
+    }
+
+    private mutating func tally(_ namespace: String, _ delta: Int) {
+        countedByNamespace[namespace, default: 0] += delta
+        countedTotal += delta
     }
 
     /// Most writes are status updates that leave labels, owner and node alone: touch only the index entries
@@ -99,6 +126,8 @@ public struct ObjectTable<T: APIObject>: Sendable {
             if let oldNode { Self.drop(key, from: &byNode, at: oldNode) }
             if let newNode { byNode[newNode, default: []].insert(key) }
         }
+        let wasCounted = counts(old), isCounted = counts(new)
+        if wasCounted != isCounted { tally(key.namespace, isCounted ? +1 : -1) }
     }
 
     private mutating func unindex(_ o: T) {
@@ -107,10 +136,47 @@ public struct ObjectTable<T: APIObject>: Sendable {
         for (k, v) in o.metadata.labels { Self.drop(key, from: &byLabel, at: LabelPair(k, v)) }
         if let owner = o.metadata.controllerRef?.uid { Self.drop(key, from: &byOwner, at: owner) }
         if let node = nodeOf(o) { Self.drop(key, from: &byNode, at: node) }
+        if counts(o) { tally(key.namespace, -1) }
     }
 
     private static func drop<K: Hashable>(_ key: ObjectKey, from index: inout [K: Set<ObjectKey>], at slot: K) {
         index[slot]?.remove(key)
         if index[slot]?.isEmpty == true { index[slot] = nil }
+    }
+}
+
+/// The recent additions and removals of a table's keys, numbered. A reader that remembers the version it last saw
+/// asks for what changed since; when the journal no longer reaches back that far it gets nil and starts over.
+public struct MembershipJournal: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var key: ObjectKey
+        public var added: Bool
+    }
+
+    /// Tells tables apart: versions of two different tables (another simulation, a replay) never compare.
+    public final class Lineage: Sendable {}
+
+    public let lineage = Lineage()
+    /// Bumped by every addition or removal.
+    public private(set) var version = 0
+    private var entries: [Entry] = []
+    /// The version before `entries[0]`.
+    private var base = 0
+    static let capacity = 4096
+
+    mutating func record(_ key: ObjectKey, added: Bool) {
+        if entries.count >= Self.capacity {
+            let dropped = entries.count / 2
+            entries.removeFirst(dropped)
+            base += dropped
+        }
+        entries.append(Entry(key: key, added: added))
+        version += 1
+    }
+
+    /// The additions and removals after `version`, oldest first; nil if the journal has forgotten some of them.
+    public func changes(since old: Int) -> ArraySlice<Entry>? {
+        guard old >= base, old <= version else { return nil }
+        return entries[(old - base)...]
     }
 }

@@ -172,3 +172,46 @@ import Glibc
         #expect(RowFilter.contains("ĉapi", Array("api".utf8), ascii: true, needle: "api"))
     }
 }
+
+@Suite("Sorted keys are remembered between frames and patched")
+struct SortedKeyCacheTests {
+    func pod(_ name: String, _ namespace: String) -> Pod {
+        Pod(metadata: ObjectMeta(name: name, namespace: namespace),
+            spec: PodSpec(containers: [Container(name: "c", image: "nginx")]))
+    }
+
+    @Test("after random creates and deletes the cached list always equals sorting afresh")
+    func patchedEqualsSorted() throws {
+        let cache = SortedKeyCache()
+        var store = ClusterStore()
+        var seed: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for i in 0..<300 { try store.create(pod("p\(next(1000))-\(i)", ["a", "b", "c"][next(3)])) }
+        for step in 0..<200 {
+            let live = store.snapshot.pods.objects.keys.sorted()
+            if next(2) == 0, !live.isEmpty {
+                try store.delete(Pod.self, live[next(live.count)])
+            } else {
+                try store.create(pod("q\(next(1000))-\(step)", ["a", "b", "c"][next(3)]))
+            }
+            for ns in [nil, "a", "b"] as [String?] {
+                let table = store.snapshot.pods
+                let expected = (ns.map { Array(table.byNamespace[$0] ?? []) } ?? Array(table.objects.keys)).sorted()
+                #expect(cache.sortedKeys(table, namespace: ns) == expected)
+            }
+        }
+    }
+
+    @Test("a different table with the same version numbers is never mistaken for the cached one")
+    func lineagesDoNotMix() throws {
+        let cache = SortedKeyCache()
+        var one = ClusterStore(), two = ClusterStore()
+        try one.create(pod("x", "a"))
+        try two.create(pod("y", "a"))
+        #expect(cache.sortedKeys(one.snapshot.pods, namespace: nil).map(\.name) == ["x"])
+        #expect(cache.sortedKeys(two.snapshot.pods, namespace: nil).map(\.name) == ["y"])
+    }
+}

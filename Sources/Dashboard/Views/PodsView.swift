@@ -12,7 +12,7 @@ enum PodsView {
             Column("AGE", alignRight: true, volatile: true),
         ]
         // Only keys are sorted; rows are formatted when drawn.
-        let keys = scopedKeys(ctx).sorted()
+        let keys = sortedScopedKeys(ctx)
         let state = ctx.state
         let keyed = KeyedRows(prefix: "pod/", keys: keys, showsNamespace: ctx.showsNamespace,
                               format: { key in
@@ -40,14 +40,11 @@ enum PodsView {
             ref: ObjectRef(type: .pod, namespace: key.namespace, name: key.name))
     }
 
-    /// The keys of the pods a page shows, unsorted.
-    static func scopedKeys(_ ctx: ViewContext) -> [ObjectKey] {
+    /// The keys of the pods a page shows, sorted.
+    static func sortedScopedKeys(_ ctx: ViewContext) -> [ObjectKey] {
         switch ctx.scope {
-        case nil, .object?:
-            if let ns = ctx.namespace { return Array(ctx.state.pods.byNamespace[ns] ?? []) }
-            return Array(ctx.state.pods.objects.keys)
-        default:
-            return scopedPods(ctx).map(\.metadata.key)
+        case nil, .object?: ctx.sortedKeys(ctx.state.pods)
+        default: scopedPods(ctx).map(\.metadata.key).sorted()
         }
     }
 

@@ -24,9 +24,12 @@ struct ViewContext {
 
     /// The objects of a table in the current namespace, sorted by namespace and name.
     func objects<T: APIObject>(_ table: ObjectTable<T>) -> [T] {
-        // Sorting the keys and looking the objects up is much cheaper than moving whole objects around.
-        let keys = namespace.map { Array(table.byNamespace[$0] ?? []) } ?? Array(table.objects.keys)
-        return keys.sorted().compactMap { table[$0] }
+        sortedKeys(table).compactMap { table[$0] }
+    }
+
+    /// The keys of a table in the current namespace, sorted by namespace and name.
+    func sortedKeys<T: APIObject>(_ table: ObjectTable<T>) -> [ObjectKey] {
+        SortedKeyCache.shared.sortedKeys(table, namespace: namespace)
     }
 
     /// The first cells of a row: the namespace when every namespace is shown, then the name.

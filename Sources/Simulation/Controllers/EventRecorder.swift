@@ -41,14 +41,15 @@ extension Simulator {
         eventKeys[aggregateKey] = created.metadata.key
         eventOrder.append((aggregateKey, created.metadata.key))
         while eventOrder.count - eventOrderStart > config.maxEvents {
-            let (oldAggregate, oldKey) = eventOrder[eventOrderStart]
+            _ = try? store.delete(Event.self, eventOrder[eventOrderStart].1)
             eventOrderStart += 1
-            if eventKeys[oldAggregate] == oldKey { eventKeys[oldAggregate] = nil }
-            _ = try? store.delete(Event.self, oldKey)
         }
+        // Aggregation entries of dropped events are forgotten in bulk (a lookup checks the event still exists):
+        // removing them one by one re-hashes their neighbours' long messages on every eviction.
         if eventOrderStart > 4096 && eventOrderStart * 2 > eventOrder.count {
             eventOrder.removeFirst(eventOrderStart)
             eventOrderStart = 0
+            eventKeys = Dictionary(eventOrder.map { ($0.0, $0.1) }, uniquingKeysWith: { _, newer in newer })
         }
     }
 }
