@@ -24,8 +24,9 @@ public enum Renderer {
     /// elapsed clock.
     public static func render(view: String, state: ClusterState, size: (cols: Int, rows: Int), color: Bool,
                               theme: Theme?, namespace: String?, filter: String = "", epoch: Timestamp? = nil,
-                              ascii: Bool = false) throws -> String {
+                              ascii: Bool = false, contextName: String = "switchboard") throws -> String {
         var ui = try uiState(view: view, namespace: namespace)
+        ui.contextName = contextName
         ui.page.filter = filter
         ui.epoch = epoch
         guard (1...2000).contains(size.cols), (1...1000).contains(size.rows) else {

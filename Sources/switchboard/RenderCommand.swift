@@ -22,7 +22,8 @@ struct RenderCommand: ParsableCommand {
             let selectedTheme = try theme.map { try Themes.load($0) }
             let sim = try cluster.buildSimulator()
             let text = try Renderer.render(view: view, state: sim.snapshot, size: dims, color: color,
-                                           theme: selectedTheme, namespace: namespace, epoch: sim.config.epoch)
+                                           theme: selectedTheme, namespace: namespace, epoch: sim.config.epoch,
+                                           contextName: cluster.contextName)
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         } catch let exit as ExitCode {
             throw exit

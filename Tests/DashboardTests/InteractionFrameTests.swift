@@ -65,7 +65,7 @@ import Testing
         _ = press([.char(":")] + type("dep"), &ui, sim)
         TestSupport.expectGolden(frame(sim, ui), "prompt-suggestion")
         _ = press([.tab], &ui, sim)
-        #expect(ui.mode == .command(LineEditor("deploy")))
+        #expect(ui.mode == .command(LineEditor("deployments")))
         _ = press([.enter], &ui, sim)
         #expect(ui.page.view == .deployments)
         #expect(ui.mode == .normal)

@@ -50,20 +50,13 @@ enum Completion {
         }
     }
 
-    /// What Tab makes of `text`: the only candidate, else the candidates' longest common prefix.
+    /// What Tab makes of `text`: the suggestion shown after the cursor, accepted whole as k9s does (a verb or
+    /// `ns` gets the space its argument needs).
     static func complete(_ text: String, state: ClusterState, namespace: String?) -> String {
-        let all = candidates(for: text, state: state, namespace: namespace)
-        guard let first = all.first else { return text }
-        if all.count == 1 {
-            let word = first.split(separator: " ").last.map(String.init) ?? first
-            let takesArgument = verbs.contains(word) || word == "ns"
-            return first + (takesArgument ? " " : "")
-        }
-        var prefix = first
-        for c in all.dropFirst() {
-            while !c.hasPrefix(prefix) { prefix.removeLast() }
-        }
-        return prefix.count > text.count ? prefix : text
+        guard let best = candidates(for: text, state: state, namespace: namespace).first else { return text }
+        let word = best.split(separator: " ").last.map(String.init) ?? best
+        let takesArgument = !best.contains(" ") && (verbs.contains(word) || word == "ns")
+        return best + (takesArgument ? " " : "")
     }
 
     /// The greyed rest of the best candidate, shown after the cursor.

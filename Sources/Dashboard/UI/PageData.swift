@@ -13,7 +13,16 @@ struct PageData {
     static func build(state: ClusterState, ui: UIState, page: Page, glyphs: Glyphs) -> (all: TableModel, shown: PageData) {
         let ctx = ViewContext(state: state, namespace: page.view.isNamespaced ? ui.namespace : nil, scope: page.scope,
                               glyphs: glyphs)
-        let all = Views.table(for: page, ctx: ctx)
+        var all = Views.table(for: page, ctx: ctx)
+        if let sort = page.sort, all.sortable, let index = all.columns.firstIndex(where: { $0.title == sort.column }) {
+            if let keyed = all.keyed {
+                // Keyed tables are sorted by name already; another order needs every row's cells.
+                all.rows = keyed.keys.map(keyed.format)
+                all.keyed = nil
+            }
+            all.rows = sort.apply(all.rows, columns: all.columns)
+            all.columns[index].title += sort.ascending ? glyphs.sortAscending : glyphs.sortDescending
+        }
         let filter = RowFilter(page.filter)
         var shown = all
         let unfiltered: Int
