@@ -67,6 +67,13 @@ import Testing
         TestSupport.expectGolden(TextBackend.ansi(frame, theme: Themes.standard, depth: .palette256), "yaml-svc-80x24-color")
     }
 
+    @Test func describeInColourMatchesGolden() {
+        var ui = shopServices()
+        _ = press([.char("d")], &ui, cols: 120, rows: 40)
+        let frame = Renderer.renderFrame(state: Self.sim.snapshot, ui: ui, cols: 120, rows: 40)
+        TestSupport.expectGolden(TextBackend.ansi(frame, theme: Themes.standard, depth: .palette256), "describe-svc-120x40-color")
+    }
+
     @Test func endpointRowsDescribeTheirSliceAndEventsDescribeTheEvent() {
         var ui = UIState(view: .endpoints, namespace: "shop")
         _ = press([.char("d")], &ui)

@@ -66,6 +66,7 @@ import Testing
         TestSupport.expectGolden(frame(sim, ui), "prompt-suggestion")
         _ = press([.tab], &ui, sim)
         #expect(ui.mode == .command(LineEditor("deployments")))
+        TestSupport.expectGolden(frame(sim, ui), "prompt-after-tab")
         _ = press([.enter], &ui, sim)
         #expect(ui.page.view == .deployments)
         #expect(ui.mode == .normal)

@@ -99,6 +99,7 @@ import Testing
         let before = rows(namespace: "shop").map(\.key)
         _ = ui.handle(.char("N"), state: Self.sim.snapshot, bodyHeight: 20)
         #expect(ui.page.sort == nil)
+        #expect(ui.flash == Flash("the topology keeps its tree order", level: .error))
         #expect(PageData.build(state: Self.sim.snapshot, ui: ui, page: ui.page, glyphs: .unicode).shown.rows.map(\.key) == before)
     }
 }

@@ -151,8 +151,11 @@ extension UIState {
         case .enter, .char("l"), .right:
             drill(row)
         case .char(let letter) where ColumnSort.keys[letter] != nil:
-            guard data.table.sortable,
-                  let column = ColumnSort.column(for: letter, in: Views.table(for: page, ctx: ViewContext(
+            guard data.table.sortable else {
+                flash = Flash("the \(page.view.title.lowercased()) keeps its tree order", level: .error)
+                return []
+            }
+            guard let column = ColumnSort.column(for: letter, in: Views.table(for: page, ctx: ViewContext(
                       state: state, namespace: page.view.isNamespaced ? namespace : nil, scope: page.scope, glyphs: glyphs)).columns)
             else {
                 flash = Flash("shift-\(letter) sorts nothing in this view", level: .error)

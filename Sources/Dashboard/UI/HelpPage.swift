@@ -5,9 +5,9 @@ enum HelpPage {
     static let sections: [(String, [(String, String)])] = [
         ("Navigation", [
             ("j k ↑ ↓", "move"), ("g G", "first / last row"), ("PgUp PgDn", "page up / down"),
-            ("enter", "open: service → endpoints → pods, deployment/node → pods, route → service"),
+            ("enter", "open: service → endpoints → pods, route → service"),
             ("esc", "clear the filter, then back"),
-            ("d", "describe the selected object (what it does for traffic, then kubectl describe)"),
+            ("d", "describe: what it does for traffic, then kubectl's text"),
             ("y", "the selected object's YAML, as the API serves it"),
             ("N A", "sort by name, age (shift-letter; again reverses)"),
             ("R S T", "sort by ready, status, restarts (or type)"),
@@ -16,7 +16,7 @@ enum HelpPage {
         ("Views", [
             (":svc :po :ep :ing", "services, pods, endpoints, ingress routes"),
             (":deploy :rs :sts :ds", "workloads"), (":no :ev :ns", "nodes, events, namespaces"),
-            (":topo :xray", "topology: Internet → controller → Ingress → rule → Service → slice → pod"),
+            (":topo :xray", "topology: Internet → Ingress → Service → pods"),
             ("tab", "at the prompt: accept the suggestion"),
             (":ns NAME", "switch namespace (:ns all for every one)"),
             ("/TEXT", "filter rows (regex when it is one)"), ("/-l app=web", "filter by labels"),
