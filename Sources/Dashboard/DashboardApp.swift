@@ -119,7 +119,7 @@ struct EventLoop {
                 default: break
                 }
                 for effect in ui.handle(key, state: state, bodyHeight: geometry.bodyHeight, glyphs: glyphs,
-                                                   cols: geometry.cols) {
+                                        cols: geometry.cols) {
                     switch effect {
                     case .quit: return
                     case .perform(let action): runner.send(.perform(action))
@@ -146,7 +146,7 @@ struct EventLoop {
             let bodyHeight = Geometry(cols: size.cols, rows: size.rows).bodyHeight
             let (_, top) = PageData.resolve(ui.page, data: data, bodyHeight: bodyHeight)
             ui.changes.observe(view: view, columns: all.columns, visible: data.window(top: top, height: bodyHeight),
-                               window: "\(top)|\(bodyHeight)|\(ui.page.filter)|\(String(describing: ui.page.sort))", nowMs: state.now.milliseconds)
+                               window: "\(top)|\(bodyHeight)|\(ui.page.filter)", nowMs: state.now.milliseconds)
         } else {
             ui.changes.observe(view: view, table: all, nowMs: state.now.milliseconds)
         }

@@ -43,6 +43,27 @@ import Testing
         ])
     }
 
+    @Test func hostileValuesCannotAddCellsOrLines() {
+        var t = DescribeText()
+        t.map(0, "Annotations:", ["note": "a\tb\nc\r\nd", "x": ""], separator: ": ")
+        t.line(0, "Name:", "web\t\t")
+        #expect(t.rendered() == [
+            "Annotations:  note: a b c d",
+            "              x: ",
+            "Name:         web",
+        ].map { $0.hasSuffix(" ") ? String($0.dropLast()) : $0 })
+    }
+
+    @Test func durationsThatAreNotDurationsSortAsText() {
+        for text in ["", "5", "s", "5x", "1m2", "-3s", "1.5h", "<unknown>", "9999999999999999999999d"] {
+            #expect(SortValue.duration(text) == nil || text.hasPrefix("9999"), "\(text)")
+        }
+        #expect(SortValue.duration("2y30d") == 65_664_000_000.0)
+        #expect(SortValue("", kind: .ratio) == .text(""))
+        #expect(SortValue("3/0", kind: .ratio) == .number(0, 3))
+        #expect(SortValue("10.96.0", kind: .address) == .text("10.96.0"))
+    }
+
     @Test func describeTimesAreRFC1123InUTC() {
         #expect(DescribeFormat.time(Timestamp(seconds: 0)) == "Thu, 01 Jan 1970 00:00:00 +0000")
         #expect(DescribeFormat.time(Timestamp(rfc3339: "2026-01-01T09:00:05Z")) == "Thu, 01 Jan 2026 09:00:05 +0000")

@@ -6,12 +6,17 @@ struct DescribeText {
 
     /// Adds a line at indentation `level` (two spaces each); `cells` are joined by tabs.
     mutating func line(_ level: Int, _ cells: String...) {
-        raw.append(String(repeating: "  ", count: level) + cells.joined(separator: "\t"))
+        line(level, cells: cells)
     }
 
-    /// A line of cells given as an array.
+    /// A line of cells given as an array. Tabs and line breaks inside a value (an annotation can hold anything)
+    /// become spaces, so a value can neither add cells nor lines.
     mutating func line(_ level: Int, cells: [String]) {
-        raw.append(String(repeating: "  ", count: level) + cells.joined(separator: "\t"))
+        let clean = cells.map { cell in
+            cell.contains(where: { $0 == "\t" || $0.isNewline })
+                ? String(cell.map { $0 == "\t" || $0.isNewline ? " " : $0 }) : cell
+        }
+        raw.append(String(repeating: "  ", count: level) + clean.joined(separator: "\t"))
     }
 
     /// `Labels:  a=b` with further pairs on their own lines, aligned under the first value.
