@@ -67,6 +67,25 @@ import Testing
         TestSupport.expectGolden(TextBackend.ansi(frame, theme: Themes.standard, depth: .palette256), "yaml-svc-80x24-color")
     }
 
+    @Test func wWrapsLongLines() {
+        var ui = UIState(view: .pods, namespace: "shop")
+        ui.epoch = Self.sim.config.epoch
+        _ = press([.char("d"), .char("G")], &ui)
+        let cut = TestSupport.frame(Self.sim.snapshot, ui, 80, 24)
+        #expect(cut.contains("…"))
+        _ = press([.char("w"), .char("G")], &ui)
+        guard case .document(let doc) = ui.mode else { Issue.record("not a document"); return }
+        #expect(doc.wrap)
+        let wrapped = TestSupport.frame(Self.sim.snapshot, ui, 80, 24)
+        TestSupport.expectGolden(wrapped, "describe-pod-wrapped-end")
+        #expect(DocumentPage.cut("abcdef", width: 4) == ["abcd", "ef"])
+        #expect(DocumentPage.cut("ab", width: 4) == ["ab"])
+        #expect(DocumentPage.cut("日本語", width: 4) == ["日本", "語"])
+        _ = press([.char("y")], &ui)
+        guard case .document(let yaml) = ui.mode else { Issue.record("not a document"); return }
+        #expect(yaml.kind == .yaml && yaml.wrap)
+    }
+
     @Test func describeInColourMatchesGolden() {
         var ui = shopServices()
         _ = press([.char("d")], &ui, cols: 120, rows: 40)

@@ -26,7 +26,8 @@ enum Chrome {
             items = [("j/k", "scroll", 1), ("esc", "close", 0)]
         case .document(let doc):
             items = [("j/k", "scroll", 1), ("g/G", "top/end", 2),
-                     doc.kind == .describe ? ("y", "yaml", 1) : ("d", "describe", 1), ("esc", "back", 0)]
+                     doc.kind == .describe ? ("y", "yaml", 1) : ("d", "describe", 1),
+                     ("w", doc.wrap ? "unwrap" : "wrap", 2), ("esc", "back", 0)]
         case .normal:
             items = [(":", "cmd", 1), ("/", "filter", 1)]
             if row?.drill != nil { items.append(("enter", "open", 1)) }

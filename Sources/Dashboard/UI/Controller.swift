@@ -88,8 +88,9 @@ extension UIState {
         case .char(":"):
             mode = .command(LineEditor())
             return
-        case .char("d"): doc = DocumentPage(kind: .describe, ref: doc.ref)
-        case .char("y"): doc = DocumentPage(kind: .yaml, ref: doc.ref)
+        case .char("d"): doc = DocumentPage(kind: .describe, ref: doc.ref, wrap: doc.wrap)
+        case .char("y"): doc = DocumentPage(kind: .yaml, ref: doc.ref, wrap: doc.wrap)
+        case .char("w"): doc.wrap.toggle()
         case .char("j"), .down, .wheelDown, .enter: doc.scroll += 1
         case .char("k"), .up, .wheelUp: doc.scroll -= 1
         case .pageDown, .char(" "), .ctrl("f"): doc.scroll += page

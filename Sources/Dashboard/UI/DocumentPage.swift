@@ -11,11 +11,14 @@ public struct DocumentPage: Sendable, Hashable {
     public var ref: ObjectRef
     /// The first line shown.
     public var scroll = 0
+    /// Long lines wrap instead of being cut (`w`, as in k9s).
+    public var wrap = false
 
-    public init(kind: Kind, ref: ObjectRef, scroll: Int = 0) {
+    public init(kind: Kind, ref: ObjectRef, scroll: Int = 0, wrap: Bool = false) {
         self.kind = kind
         self.ref = ref
         self.scroll = scroll
+        self.wrap = wrap
     }
 
     /// `Describe(shop/api)`, `YAML(shop/api)`.
@@ -26,6 +29,12 @@ public struct DocumentPage: Sendable, Hashable {
     /// The page's lines for a text width: each line is (text, role). The describe summary is word-wrapped and set
     /// apart; YAML keys and values get different roles.
     func lines(state: ClusterState, width: Int) -> [(String, StyleRole)] {
+        let all = unwrappedLines(state: state, width: width)
+        guard wrap, width > 0 else { return all }
+        return all.flatMap { line, role in DocumentPage.cut(line, width: width).map { ($0, role) } }
+    }
+
+    private func unwrappedLines(state: ClusterState, width: Int) -> [(String, StyleRole)] {
         switch kind {
         case .describe:
             guard let doc = Describer.describe(ref, state: state) else { return gone }
@@ -67,6 +76,26 @@ public struct DocumentPage: Sendable, Hashable {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// A line in pieces of at most `width` columns (hard wrap, for `w`).
+    static func cut(_ line: String, width: Int) -> [String] {
+        guard DisplayWidth.of(line) > width else { return [line] }
+        var pieces: [String] = []
+        var current = ""
+        var used = 0
+        for c in line {
+            let w = DisplayWidth.of(c)
+            if used + w > width, !current.isEmpty {
+                pieces.append(current)
+                current = ""
+                used = 0
+            }
+            current.append(c)
+            used += w
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
     }
 
     /// The text width inside the box for a terminal width.

@@ -9,6 +9,7 @@ enum HelpPage {
             ("esc", "clear the filter, then back"),
             ("d", "describe: what it does for traffic, then kubectl's text"),
             ("y", "the selected object's YAML, as the API serves it"),
+            ("w", "on describe and YAML: wrap long lines"),
             ("N A", "sort by name, age (shift-letter; again reverses)"),
             ("R S T", "sort by ready, status, restarts (or type)"),
             ("I O P U L", "sort by IP, node, namespace, up-to-date, available"),
