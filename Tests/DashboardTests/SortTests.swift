@@ -53,6 +53,34 @@ import Testing
         TestSupport.expectGolden(TestSupport.frame(sim.snapshot, ui, 80, 24), "sort-pods-restarts")
     }
 
+    @Test(arguments: ["NAME", "NAMESPACE", "READY", "STATUS", "RESTARTS", "IP", "NODE", "AGE"])
+    func podsStayKeyedAndSortLikeTheirCells(column: String) throws {
+        var sim = TestSupport.demoSimulator()
+        let pods = sim.snapshot.pods.all.map(\.metadata).filter { $0.name.hasPrefix("cart-") }.map(\.name).sorted()
+        try sim.perform(ActionParser.parse("crash pod/\(pods[0]) -n shop", defaultNamespace: "shop"))
+        try sim.perform(ActionParser.parse("fail-readiness pod/\(pods[1]) -n shop", defaultNamespace: "shop"))
+        sim.advance(byMs: 45_000)
+        for ascending in [true, false] {
+            var ui = UIState(view: .pods)
+            ui.page.sort = ColumnSort(column: column, ascending: ascending)
+            let data = shown(ui, state: sim.snapshot)
+            let keyed = try #require(data.table.keyed, "pods were formatted whole to sort by \(column)")
+            #expect(!keyed.inKeyOrder)
+            // The same order as sorting the formatted cells (AGE: cells round to seconds, so compare cell values).
+            var plain = UIState(view: .pods)
+            plain.page.sort = nil
+            let base = shown(plain, state: sim.snapshot)
+            let columns = base.table.columns
+            let expected = ColumnSort(column: column, ascending: ascending).apply(base.rows, columns: columns)
+            let index = try #require(columns.firstIndex { $0.title == column })
+            #expect(data.rows.map { $0.cells[index] } == expected.map { $0.cells[index] }, "\(column) \(ascending)")
+            if column != "AGE" { #expect(data.rows.map(\.key) == expected.map(\.key), "\(column) \(ascending)") }
+            // The cursor still finds rows by key in a reordered table.
+            let last = try #require(data.rows.last)
+            #expect(data.index(of: last.key) == data.count - 1)
+        }
+    }
+
     @Test func ageSortsByDurationNotText() {
         #expect(SortValue("9s", kind: .duration) < SortValue("10s", kind: .duration))
         #expect(SortValue("59m", kind: .duration) < SortValue("2h", kind: .duration))

@@ -39,9 +39,12 @@ public struct ColumnSort: Sendable, Hashable {
     func apply(_ rows: [Row], columns: [Column]) -> [Row] {
         guard let index = columns.firstIndex(where: { $0.title == column }) else { return rows }
         let kind = SortValue.Kind(title: column)
-        let keyed = rows.enumerated().map { (i, row) in
-            (i, index < row.cells.count ? SortValue(row.cells[index], kind: kind) : nil, row)
-        }
+        return order(rows) { row in index < row.cells.count ? SortValue(row.cells[index], kind: kind) : nil }
+    }
+
+    /// Items in this sort's order of their values (stable; items without a value last).
+    func order<T>(_ items: [T], by value: (T) -> SortValue?) -> [T] {
+        let keyed = items.enumerated().map { (i, item) in (i, value(item), item) }
         let sorted = keyed.sorted { a, b in
             switch (a.1, b.1) {
             case (nil, nil): return a.0 < b.0

@@ -85,8 +85,9 @@ struct TableModel: Sendable {
 struct KeyedRows: Sendable {
     /// The row key of an object is `prefix + namespace/name` (`pod/shop/api-1`).
     var prefix: String
-    /// Sorted by `ObjectKey.<` (namespace, then name).
+    /// Sorted by `ObjectKey.<` (namespace, then name), unless a column sort reordered them (`inKeyOrder` false).
     var keys: [ObjectKey]
+    var inKeyOrder = true
     /// Whether the namespace is a cell (it then counts for text filters and the NAMESPACE column's width).
     var showsNamespace: Bool
     var format: @Sendable (ObjectKey) -> Row
@@ -104,6 +105,7 @@ struct KeyedRows: Sendable {
         } else {
             target = ObjectKey(namespace: "", name: String(rest))
         }
+        guard inKeyOrder else { return keys.firstIndex(of: target) }
         var lo = 0, hi = keys.count
         while lo < hi {
             let mid = (lo + hi) / 2
