@@ -22,8 +22,13 @@ enum WorkloadDescriber {
         if let reason = p.status.reason { t.line(0, "Reason:", reason) }
         if let message = p.status.message { t.line(0, "Message:", message) }
         t.line(0, "IP:", p.status.podIP ?? "")
-        t.line(0, "IPs:", p.status.podIP == nil ? "<none>" : "")
-        if let ip = p.status.podIP { t.line(1, "IP:", ip) }
+        // A heading line without a value ends the aligned block, as in kubectl (the nested IP aligns with what follows).
+        if let ip = p.status.podIP {
+            t.line(0, "IPs:")
+            t.line(1, "IP:", ip)
+        } else {
+            t.line(0, "IPs:", "<none>")
+        }
         if let owner = p.metadata.controllerRef { t.line(0, "Controlled By:", "\(owner.kind)/\(owner.name)") }
         t.line(0, "Containers:")
         for c in p.spec.containers {
@@ -214,7 +219,11 @@ enum WorkloadDescriber {
         if s.spec.updateStrategy.type == .rollingUpdate { t.line(1, "Partition:", String(s.spec.updateStrategy.partition)) }
         t.line(0, "Pods Status:", podsStatus(state.pods.owned(by: s.metadata.uid)))
         podTemplate(s.spec.template, into: &t)
-        t.line(0, "Volume Claims:", s.spec.volumeClaimTemplates.isEmpty ? "<none>" : "")
+        if s.spec.volumeClaimTemplates.isEmpty {
+            t.line(0, "Volume Claims:", "<none>")
+        } else {
+            t.line(0, "Volume Claims:")
+        }
         for claim in s.spec.volumeClaimTemplates {
             t.line(1, "Name:", claim["metadata"]?["name"]?.stringValue ?? "?")
         }
