@@ -37,24 +37,27 @@ enum Describer {
             let rs = WorkloadDescriber.replicaSets(of: d, state: state)
             let pods = rs.flatMap { state.pods.owned(by: $0.metadata.uid) }
             let newest = WorkloadDescriber.newReplicaSet(rs)
-            summary = TrafficSummary.workload(kind: "Deployment", meta: d.metadata, template: d.spec.template.metadata.labels,
-                                              pods: pods, desired: d.spec.desiredReplicas,
-                                              extra: newest.map { "ReplicaSet \($0.metadata.name)" }, state: state)
+            summary = TrafficSummary.workload(
+                kind: "Deployment", meta: d.metadata, template: d.spec.template.metadata.labels, pods: pods,
+                desired: d.spec.desiredReplicas, extra: newest.map { "ReplicaSet \($0.metadata.name)" }, state: state)
             WorkloadDescriber.deployment(d, replicaSets: rs, state: state, into: &text)
         case .replicaSet(let r):
-            summary = TrafficSummary.workload(kind: "ReplicaSet", meta: r.metadata, template: r.spec.template.metadata.labels,
-                                              pods: state.pods.owned(by: r.metadata.uid), desired: r.spec.desiredReplicas,
-                                              extra: r.metadata.controllerRef.map { "owned by \($0.kind) \($0.name)" }, state: state)
+            summary = TrafficSummary.workload(
+                kind: "ReplicaSet", meta: r.metadata, template: r.spec.template.metadata.labels,
+                pods: state.pods.owned(by: r.metadata.uid), desired: r.spec.desiredReplicas,
+                extra: r.metadata.controllerRef.map { "owned by \($0.kind) \($0.name)" }, state: state)
             WorkloadDescriber.replicaSet(r, state: state, into: &text)
         case .statefulSet(let s):
-            summary = TrafficSummary.workload(kind: "StatefulSet", meta: s.metadata, template: s.spec.template.metadata.labels,
-                                              pods: state.pods.owned(by: s.metadata.uid), desired: s.spec.desiredReplicas,
-                                              extra: s.spec.serviceName.map { "governing Service \($0)" }, state: state)
+            summary = TrafficSummary.workload(
+                kind: "StatefulSet", meta: s.metadata, template: s.spec.template.metadata.labels,
+                pods: state.pods.owned(by: s.metadata.uid), desired: s.spec.desiredReplicas,
+                extra: s.spec.serviceName.map { "governing Service \($0)" }, state: state)
             WorkloadDescriber.statefulSet(s, state: state, into: &text)
         case .daemonSet(let d):
-            summary = TrafficSummary.workload(kind: "DaemonSet", meta: d.metadata, template: d.spec.template.metadata.labels,
-                                              pods: state.pods.owned(by: d.metadata.uid),
-                                              desired: d.status.desiredNumberScheduled, extra: "one per eligible node", state: state)
+            summary = TrafficSummary.workload(
+                kind: "DaemonSet", meta: d.metadata, template: d.spec.template.metadata.labels,
+                pods: state.pods.owned(by: d.metadata.uid), desired: d.status.desiredNumberScheduled,
+                extra: "one per eligible node", state: state)
             WorkloadDescriber.daemonSet(d, state: state, into: &text)
         case .node(let n):
             summary = TrafficSummary.node(n, state: state)

@@ -95,7 +95,8 @@ enum NetworkDescriber {
     static func backendText(_ backend: IngressBackend, namespace: String, state: ClusterState) -> String {
         switch backend {
         case .resource(let r):
-            return "APIGroup: \(r["apiGroup"]?.stringValue ?? ""), Kind: \(r["kind"]?.stringValue ?? ""), Name: \(r["name"]?.stringValue ?? "")"
+            func field(_ name: String) -> String { r[name]?.stringValue ?? "" }
+            return "APIGroup: \(field("apiGroup")), Kind: \(field("kind")), Name: \(field("name"))"
         case .service(let name, let port):
             let portText: String
             let portName: String?

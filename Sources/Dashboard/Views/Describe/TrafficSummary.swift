@@ -135,7 +135,7 @@ enum TrafficSummary {
         }
         let routes = services.flatMap { F.routes(to: $0.metadata.key, state: state) }
         if !routes.isEmpty {
-            out.append("Requests from outside reach it through the Ingress path\(routes.count > 1 ? "s" : "") \(F.names(routes.map(\.label), limit: 4)).")
+            out.append("Requests from outside reach it through \(paths(routes)).")
         }
         return out
     }
@@ -159,15 +159,22 @@ enum TrafficSummary {
         } else {
             let items = services.map { s -> String in
                 let ip = s.spec.clusterIP.flatMap { $0 == "None" || $0.isEmpty ? nil : $0 }
-                return ip.map { "\(s.metadata.name) (\($0):\(s.spec.ports.first.map { String($0.port) } ?? "-"))" } ?? s.metadata.name
+                let port = s.spec.ports.first.map { String($0.port) } ?? "-"
+                return ip.map { "\(s.metadata.name) (\($0):\(port))" } ?? s.metadata.name
             }
-            out.append("Service\(services.count > 1 ? "s" : "") \(F.list(items)) front\(services.count > 1 ? "" : "s") its pods.")
+            let many = services.count > 1
+            out.append("Service\(many ? "s" : "") \(F.list(items)) front\(many ? "" : "s") its pods.")
             let routes = services.flatMap { F.routes(to: $0.metadata.key, state: state) }
             if !routes.isEmpty {
-                out.append("From outside, the Ingress path\(routes.count > 1 ? "s" : "") \(F.names(routes.map(\.label), limit: 4)) lead\(routes.count > 1 ? "" : "s") to them.")
+                out.append("From outside, \(paths(routes)) lead\(routes.count > 1 ? "" : "s") to them.")
             }
         }
         return out
+    }
+
+    /// `the Ingress path a/b`, `the Ingress paths a/b and c/d`.
+    static func paths(_ routes: [F.IngressRoute]) -> String {
+        "the Ingress path\(routes.count > 1 ? "s" : "") \(F.names(routes.map(\.label), limit: 4))"
     }
 
     // MARK: Ingress

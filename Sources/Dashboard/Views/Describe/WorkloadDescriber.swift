@@ -8,14 +8,17 @@ enum WorkloadDescriber {
         DescribeFormat.addHeader(&t, p.metadata)
         t.line(0, "Priority:", "0")
         t.line(0, "Service Account:", p.spec.unmodeled["serviceAccountName"]?.stringValue ?? "default")
-        let node = p.spec.nodeName.map { n in "\(n)/\(p.status.hostIP ?? state.nodes[ObjectKey(namespace: "", name: n)]?.internalIP ?? "")" }
+        let node = p.spec.nodeName.map { n in
+            "\(n)/\(p.status.hostIP ?? state.nodes[ObjectKey(namespace: "", name: n)]?.internalIP ?? "")"
+        }
         t.line(0, "Node:", node ?? "<none>")
         t.line(0, "Start Time:", p.status.startTime.map(DescribeFormat.time) ?? "<unset>")
         t.map(0, "Labels:", p.metadata.labels)
         t.map(0, "Annotations:", p.metadata.annotations, separator: ": ")
         if let deletion = p.metadata.deletionTimestamp {
             t.line(0, "Status:", "Terminating (lasts \(Format.age(deletion, now: state.now)))")
-            t.line(0, "Termination Grace Period:", "\(p.metadata.deletionGracePeriodSeconds ?? p.spec.terminationGracePeriodSeconds ?? 30)s")
+            let grace = p.metadata.deletionGracePeriodSeconds ?? p.spec.terminationGracePeriodSeconds ?? 30
+            t.line(0, "Termination Grace Period:", "\(grace)s")
         } else {
             t.line(0, "Status:", p.status.phase.rawValue)
         }
@@ -189,7 +192,9 @@ enum WorkloadDescriber {
         conditions(s.conditions, into: &t)
         let newest = newReplicaSet(replicaSets)
         let old = replicaSets.filter { $0.metadata.name != newest?.metadata.name && ($0.spec.replicas ?? 0) > 0 }
-        func created(_ rs: ReplicaSet) -> String { "\(rs.metadata.name) (\(rs.status.replicas)/\(rs.spec.desiredReplicas) replicas created)" }
+        func created(_ rs: ReplicaSet) -> String {
+            "\(rs.metadata.name) (\(rs.status.replicas)/\(rs.spec.desiredReplicas) replicas created)"
+        }
         t.line(0, "OldReplicaSets:", old.isEmpty ? "<none>" : old.map(created).joined(separator: ", "))
         t.line(0, "NewReplicaSet:", newest.map(created) ?? "<none>")
         DescribeFormat.addEvents(&t, meta: d.metadata, kind: "Deployment", state: state)
