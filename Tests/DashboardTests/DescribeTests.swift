@@ -145,6 +145,27 @@ import Testing
         #expect(doc.summary[1] == "No running pod is labelled app.kubernetes.io/name=cart, so it has no endpoints and connections to it are refused.")
     }
 
+    @Test func serviceSummarySaysTerminatingServingEndpointsGetTrafficOnlyWhenNoneIsReady() throws {
+        var sim = TestSupport.demoSimulator()
+        let carts = sim.snapshot.pods.inNamespace("shop").map(\.metadata.name).filter { $0.hasPrefix("cart-") }.sorted()
+        for pod in carts { try sim.perform(ActionParser.parse("delete pod/\(pod) -n shop", defaultNamespace: "shop")) }
+        sim.advance(byMs: 100)
+        let doc = try document(.service, "shop", "cart", state: sim.snapshot)
+        #expect(doc.summary[1].contains("; 2 are terminating (\(carts[0]) and \(carts[1]))"), "\(doc.summary)")
+        #expect(doc.summary[1].hasSuffix(
+            "; with no ready endpoint left, kube-proxy falls back to the terminating ones still serving."), "\(doc.summary)")
+    }
+
+    @Test func podSummarySaysANotReadyPodGetsNoTraffic() throws {
+        var sim = TestSupport.demoSimulator()
+        let pod = firstPod("api-", in: sim.snapshot)
+        try sim.perform(ActionParser.parse("fail-readiness pod/\(pod) -n shop", defaultNamespace: "shop"))
+        sim.advance(byMs: 60_000)
+        let doc = try document(.pod, "shop", pod, state: sim.snapshot)
+        #expect(doc.summary[0].hasSuffix("and is not ready (Running)."), "\(doc.summary)")
+        #expect(doc.summary[1] == "Service api selects it, but it is not ready, so it gets no traffic from it.")
+    }
+
     @Test func podSummaryNamesTheServicesThatSelectIt() throws {
         var sim = TestSupport.demoSimulator()
         let pod = firstPod("frontend-", in: sim.snapshot)

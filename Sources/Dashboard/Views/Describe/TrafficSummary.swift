@@ -131,7 +131,7 @@ enum TrafficSummary {
         } else if mine.isEmpty {
             out.append("\(noun) it, but it is not an endpoint yet (no IP), so it gets no traffic.")
         } else {
-            out.append("\(noun) it, but it is not ready, so it gets no traffic from them.")
+            out.append("\(noun) it, but it is not ready, so it gets no traffic from \(services.count == 1 ? "it" : "them").")
         }
         let routes = services.flatMap { F.routes(to: $0.metadata.key, state: state) }
         if !routes.isEmpty {
