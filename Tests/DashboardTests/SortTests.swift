@@ -100,6 +100,13 @@ import Testing
         TestSupport.expectGolden(TestSupport.frame(Self.sim.snapshot, ui, 120, 40), "sort-services-ip-120x40")
     }
 
+    @Test func theSortedHeadingStillMatchesItsKeyButNotALongerTitle() {
+        let columns = [Column("NAMESPACE"), Column("NAME↓")]
+        #expect(ColumnSort.column(for: "N", in: columns, marks: ["↑", "↓"]) == "NAME")
+        #expect(ColumnSort.column(for: "N", in: [Column("NAMESPACE")], marks: ["↑", "↓"]) == nil)
+        #expect(ColumnSort.column(for: "P", in: columns, marks: ["↑", "↓"]) == "NAMESPACE")
+    }
+
     @Test func aLetterWithoutAColumnSaysSo() {
         var ui = UIState(view: .services, namespace: "shop")
         press(.char("O"), &ui)

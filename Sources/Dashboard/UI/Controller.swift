@@ -156,14 +156,13 @@ extension UIState {
                 flash = Flash("the \(page.view.title.lowercased()) keeps its tree order", level: .error)
                 return []
             }
-            guard let column = ColumnSort.column(for: letter, in: Views.table(for: page, ctx: ViewContext(
-                      state: state, namespace: page.view.isNamespaced ? namespace : nil, scope: page.scope, glyphs: glyphs)).columns)
-            else {
+            let marks = [glyphs.sortAscending, glyphs.sortDescending]
+            guard let column = ColumnSort.column(for: letter, in: data.table.columns, marks: marks) else {
                 flash = Flash("shift-\(letter) sorts nothing in this view", level: .error)
                 return []
             }
-            page.sort = ColumnSort.toggled(page.sort, column: column)
-            let sort = page.sort!
+            let sort = ColumnSort.toggled(page.sort, column: column)
+            page.sort = sort
             flash = Flash("sorted by \(column) \(sort.ascending ? "ascending" : "descending")")
         case .char("d"), .char("y"):
             guard let ref = row?.describable else {

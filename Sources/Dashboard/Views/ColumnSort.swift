@@ -22,10 +22,14 @@ public struct ColumnSort: Sendable, Hashable {
     /// Columns whose natural first order is the largest value (k9s sorts restarts that way).
     static let descendingFirst: Set<String> = ["RESTARTS", "COUNT"]
 
-    /// The column a shift-letter sorts in a table, if it has one.
-    static func column(for letter: Character, in columns: [Column]) -> String? {
+    /// The column a shift-letter sorts in a table, if it has one. `marks` are the ↑/↓ a sorted heading carries.
+    static func column(for letter: Character, in columns: [Column], marks: [String] = []) -> String? {
         guard let titles = keys[letter] else { return nil }
-        for title in titles where columns.contains(where: { $0.title == title }) { return title }
+        for title in titles where columns.contains(where: { c in
+            c.title == title || (c.title.hasPrefix(title) && marks.contains(String(c.title.dropFirst(title.count))))
+        }) {
+            return title
+        }
         return nil
     }
 
