@@ -18,8 +18,10 @@ enum Chrome {
         // (key, text, importance: lower is kept longer)
         var items: [(String, String, Int)]
         switch ui.mode {
-        case .command, .filter:
-            items = [("enter", "apply", 0), ("tab", "complete", 1), ("esc", "cancel", 0)]
+        case .command:
+            items = [("enter", "apply", 0), ("tab", "complete", 1), ("\(glyphs.sortAscending)/\(glyphs.sortDescending)", "suggestions", 2), ("esc", "cancel", 0)]
+        case .filter:
+            items = [("enter", "apply", 0), ("esc", "cancel", 0)]
         case .confirm:
             items = [("y", "yes", 0), ("n", "no", 0)]
         case .help:

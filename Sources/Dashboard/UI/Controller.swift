@@ -22,9 +22,12 @@ extension UIState {
                 mode = .normal
             case .tab, .right where editor.cursor == editor.text.count:
                 let completed = key == .tab
-                    ? Completion.complete(editor.text, state: state, namespace: namespace)
+                    ? Completion.complete(editor.text, state: state, namespace: namespace, choice: editor.choice)
                     : editor.text + (Completion.suggestion(for: self, state: state) ?? "")
                 editor.set(completed)
+                mode = .command(editor)
+            case .down, .up:
+                editor.choice += key == .down ? 1 : -1
                 mode = .command(editor)
             case .backspace where editor.text.isEmpty:
                 mode = .normal
