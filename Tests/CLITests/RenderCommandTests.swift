@@ -16,6 +16,9 @@ import Testing
         let stdin = try CLI.run(["render", "svc", "--size", "80x24", "-f", "-"],
                                 stdin: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n")
         #expect(header(stdin.stdout).hasPrefix(" stdin "), "\(stdin.stdout)")
+        let two = try CLI.run(["render", "svc", "--size", "80x24", "-f", "demo-cluster/00-nodes.yaml",
+                               "-f", "demo-cluster/01-namespaces.yaml"])
+        #expect(header(two.stdout).hasPrefix(" 00-nodes.yaml +1 "), "\(two.stdout)")
     }
 
     @Test func describeAndYamlRenderOneObject() throws {
