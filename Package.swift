@@ -35,7 +35,7 @@ let package = Package(
         // The bundled demo cluster, embedded so the binary works from any directory.
         .target(name: "DemoCluster"),
         // Frames, views, keymap, themes, terminal backends (ncurses and headless text).
-        .target(name: "Dashboard", dependencies: ["KubeModel", "ClusterStore", "Simulation", "Manifests", "CNcursesw"]),
+        .target(name: "Dashboard", dependencies: ["KubeModel", "ClusterStore", "Simulation", "Manifests", "Kubectl", "CNcursesw"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "switchboard", dependencies: [
             "KubeModel", "Manifests", "ClusterStore", "Simulation", "Kubectl", "DemoCluster", "Dashboard",

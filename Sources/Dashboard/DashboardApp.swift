@@ -118,7 +118,8 @@ struct EventLoop {
                     key = .click(x: x, y: y - geometry.bodyY)
                 default: break
                 }
-                for effect in ui.handle(key, state: state, bodyHeight: geometry.bodyHeight, glyphs: glyphs) {
+                for effect in ui.handle(key, state: state, bodyHeight: geometry.bodyHeight, glyphs: glyphs,
+                                        cols: geometry.cols) {
                     switch effect {
                     case .quit: return
                     case .perform(let action): runner.send(.perform(action))
@@ -144,8 +145,10 @@ struct EventLoop {
             // Only the rows on screen are formatted, so only they are compared.
             let bodyHeight = Geometry(cols: size.cols, rows: size.rows).bodyHeight
             let (_, top) = PageData.resolve(ui.page, data: data, bodyHeight: bodyHeight)
+            // A new sort order brings rows into view that are not new, like scrolling does.
+            let sort = ui.page.sort.map { "\($0.column)\($0.ascending)" } ?? ""
             ui.changes.observe(view: view, columns: all.columns, visible: data.window(top: top, height: bodyHeight),
-                               window: "\(top)|\(bodyHeight)|\(ui.page.filter)", nowMs: state.now.milliseconds)
+                               window: "\(top)|\(bodyHeight)|\(ui.page.filter)|\(sort)", nowMs: state.now.milliseconds)
         } else {
             ui.changes.observe(view: view, table: all, nowMs: state.now.milliseconds)
         }

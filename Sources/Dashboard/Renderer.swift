@@ -1,5 +1,6 @@
 import ClusterStore
 import KubeModel
+import Simulation
 
 /// Errors the dashboard reports to the command line.
 public struct DashboardError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -10,8 +11,8 @@ public struct DashboardError: Error, Sendable, Hashable, CustomStringConvertible
 
 /// Headless frames for `switchboard render VIEW`: the same frame the dashboard draws, as text.
 public enum Renderer {
-    /// Names `render` accepts: every view name and alias, and `help`.
-    public static var viewNames: [String] { ViewKind.allCases.flatMap(\.names) + ["help"] }
+    /// Names `render` accepts: every view name and alias, `help`, and `describe`/`yaml` (with an object).
+    public static var viewNames: [String] { ViewKind.allCases.flatMap(\.names) + ["help", "describe", "yaml"] }
 
     /// The frame of `view` (`svc`, `pods`, `endpoints`, `ing`, … or `help`) for a snapshot, as text. With `color`,
     /// ANSI SGR codes from `theme` (default: the default theme) for a 256-colour terminal.
@@ -24,8 +25,9 @@ public enum Renderer {
     /// elapsed clock.
     public static func render(view: String, state: ClusterState, size: (cols: Int, rows: Int), color: Bool,
                               theme: Theme?, namespace: String?, filter: String = "", epoch: Timestamp? = nil,
-                              ascii: Bool = false) throws -> String {
-        var ui = try uiState(view: view, namespace: namespace)
+                              ascii: Bool = false, contextName: String = "switchboard", object: String? = nil) throws -> String {
+        var ui = try uiState(view: view, namespace: namespace, object: object, state: state)
+        ui.contextName = contextName
         ui.page.filter = filter
         ui.epoch = epoch
         guard (1...2000).contains(size.cols), (1...1000).contains(size.rows) else {
@@ -44,6 +46,23 @@ public enum Renderer {
                       suggestion: Completion.suggestion(for: ui, state: state)).frame
     }
 
+    /// `svc/api` (kubectl's kind names) in `namespace` (default `default`), which must exist.
+    static func objectRef(_ text: String, namespace: String?, state: ClusterState) throws -> ObjectRef {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw DashboardError("invalid object \"\(text)\": expected KIND/NAME, e.g. svc/api")
+        }
+        guard let type = ResourceType.lookup(parts[0].lowercased()) else {
+            throw DashboardError("the server doesn't have a resource type \"\(parts[0])\"")
+        }
+        let ref = ObjectRef(type: type, namespace: namespace ?? "default", name: parts[1])
+        guard state.get(type, ref.key) != nil else {
+            let place = type.namespaced ? " in namespace \(ref.namespace)" : ""
+            throw DashboardError("\(type.plural) \"\(parts[1])\" not found\(place)")
+        }
+        return ref
+    }
+
     /// Parses `--size COLSxROWS` (`120x40`).
     public static func parseSize(_ text: String) throws -> (cols: Int, rows: Int) {
         let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
@@ -54,8 +73,19 @@ public enum Renderer {
         return (cols, rows)
     }
 
-    static func uiState(view: String, namespace: String?) throws -> UIState {
+    static func uiState(view: String, namespace: String?, object: String? = nil, state: ClusterState? = nil) throws -> UIState {
         let name = view.lowercased()
+        if name == "describe" || name == "yaml" {
+            guard let object, let state else {
+                throw DashboardError("render \(name) needs an object: KIND/NAME, e.g. render \(name) svc/api -n shop")
+            }
+            let ref = try objectRef(object, namespace: namespace, state: state)
+            let base = ViewKind.allCases.first { $0.names.contains(ref.type.plural) || $0.names.contains(ref.type.singular) }
+            var ui = UIState(view: base ?? .services, namespace: namespace)
+            ui.mode = .document(DocumentPage(kind: name == "describe" ? .describe : .yaml, ref: ref))
+            return ui
+        }
+        if let object { throw DashboardError("unexpected argument \"\(object)\": only describe and yaml take an object") }
         if name == "help" || name == "?" {
             var ui = UIState(view: .services, namespace: namespace)
             ui.mode = .help

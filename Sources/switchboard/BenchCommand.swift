@@ -141,12 +141,22 @@ struct BenchCommand: ParsableCommand {
             }
         }
         let title = shown.split(separator: "\n").first { $0.contains("Pods(") }.map(String.init) ?? ""
+        // The pods sorted by AGE (shift-A): keys ordered by values read from the pods, then the frame drawn.
+        var sortedMs: [Double] = []
+        var sortedUI = UIState(view: .pods)
+        sortedUI.page.sort = ColumnSort(column: "AGE", ascending: true)
+        for _ in 0..<10 {
+            sortedMs.append(Measure.seconds {
+                _ = Renderer.renderFrame(state: state, ui: sortedUI, cols: 200, rows: 60)
+            } * 1000)
+        }
         return [
             "pods": .int(Int64(state.pods.count)),
             "podsFrame200x60MedianMs": .double(rounded(median(frameMs))),
             "podsFrame200x60MaxMs": .double(rounded(frameMs.max() ?? 0)),
             "filterKeystrokeMedianMs": .double(rounded(median(keyMs))),
             "filterKeystrokeMaxMs": .double(rounded(keyMs.max() ?? 0)),
+            "podsFrameSortedByAgeMedianMs": .double(rounded(median(sortedMs))),
             "frameBytes": .int(Int64(bytes)),
             "filteredTitle": .string(title.trimmingCharacters(in: CharacterSet(charactersIn: " ─┌┐"))),
         ]

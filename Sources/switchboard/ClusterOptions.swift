@@ -22,6 +22,15 @@ struct ClusterOptions: ParsableArguments {
     @Flag(name: .customLong("no-settle"), help: "Do not run virtual time until the cluster is quiet after loading.")
     var noSettle = false
 
+    /// The cluster's name in the dashboard header: `demo-cluster`, else the first manifest's file or directory name
+    /// (`stdin` for `-`), with `+N` when more were given.
+    var contextName: String {
+        guard let first = files.first else { return "demo-cluster" }
+        var name = first == "-" ? "stdin" : URL(fileURLWithPath: first).standardizedFileURL.lastPathComponent
+        if name.isEmpty || name == "/" { name = first }
+        return files.count > 1 ? "\(name) +\(files.count - 1)" : name
+    }
+
     /// Loads, settles and applies the actions, printing problems the way kubectl would. Exits 1 on any error.
     func buildSimulator() throws -> Simulator {
         let loaded = try loadObjects()

@@ -31,7 +31,7 @@ struct DashboardCommand: ParsableCommand {
         }
         let sim = try cluster.buildSimulator()
         let options = DashboardOptions(theme: selectedTheme, speed: speed, paused: paused,
-                                       contextName: cluster.files.isEmpty ? "demo-cluster" : "switchboard",
+                                       contextName: cluster.contextName,
                                        view: view, namespace: namespace)
         let status = try DashboardApp.run(simulator: sim, options: options)
         if status != 0 { throw ExitCode(status) }

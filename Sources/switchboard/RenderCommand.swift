@@ -9,7 +9,9 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Print a dashboard view as text (optionally with ANSI colours).")
 
-    @Argument(help: "The view: svc, pods, ep, ing, deploy, rs, sts, ds, no, ev, ns or help.") var view: String
+    @Argument(help: "The view: svc, pods, ep, ing, deploy, rs, sts, ds, no, ev, ns, topo, help, or describe/yaml KIND/NAME.")
+    var view: String
+    @Argument(help: "For describe and yaml: the object, KIND/NAME (e.g. svc/api with -n shop).") var object: String?
     @OptionGroup var cluster: ClusterOptions
     @Option(help: "Frame size COLSxROWS.") var size = "120x40"
     @Option(help: "Theme name or skin file (with --color).") var theme: String?
@@ -22,7 +24,8 @@ struct RenderCommand: ParsableCommand {
             let selectedTheme = try theme.map { try Themes.load($0) }
             let sim = try cluster.buildSimulator()
             let text = try Renderer.render(view: view, state: sim.snapshot, size: dims, color: color,
-                                           theme: selectedTheme, namespace: namespace, epoch: sim.config.epoch)
+                                           theme: selectedTheme, namespace: namespace, epoch: sim.config.epoch,
+                                           contextName: cluster.contextName, object: object)
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         } catch let exit as ExitCode {
             throw exit

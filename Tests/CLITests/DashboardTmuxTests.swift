@@ -465,6 +465,44 @@ struct DashboardTmuxPlainProcessTests {
         #expect(!stdout.contains("\u{1B}["), "escape codes written to a non-terminal: \(stdout.debugDescription)")
     }
 
+    @Test("`d` describes the selected Service, `y` shows its YAML, Esc goes back")
+    func describeAndYaml() async throws {
+        let tm = try TmuxDashboard(["--view", "svc", "-n", "shop"])
+        defer { tm.kill() }
+        try await tm.waitFor("shop Services") { $0.contains("Services(shop)") && TmuxDashboard.rows($0).count >= 5 }
+        try tm.send("d")
+        let described = try await tm.waitFor("the describe page of shop/api") {
+            $0.contains("Describe(shop/api)") && $0.contains("Selector:") && $0.contains("<describe: service/api>")
+        }
+        #expect(described.contains("ClusterIP Service: pods reach it at 10.96.0.5:80"), "\(described)")
+        try tm.send("y")
+        try await tm.waitFor("the YAML page of shop/api") { $0.contains("YAML(shop/api)") && $0.contains("apiVersion: v1") }
+        try tm.send("Escape")
+        try await tm.waitFor("the Services view again") {
+            $0.contains("Services(shop)") && !$0.contains("YAML(") && TmuxDashboard.rows($0).count >= 5
+        }
+        try await tm.quitAndExpectSaneTerminal()
+    }
+
+    @Test("`:xray` shows the topology from the Internet to pods; Enter on a route opens its Service")
+    func topology() async throws {
+        let tm = try TmuxDashboard(["--view", "svc", "-n", "blog"])
+        defer { tm.kill() }
+        try await tm.waitFor(text: "Services(blog)")
+        try tm.type(":xray")
+        try tm.send("Enter")
+        let screen = try await tm.waitFor("the blog topology down to its pods") {
+            $0.contains("Topology(blog)") && $0.contains("Internet") && $0.contains("└─ Ingress blog")
+                && $0.contains("● Pod ghost-")
+        }
+        #expect(screen.contains("blog.example.com/ (Prefix)"), "\(screen)")
+        // Internet, controller, Ingress, then the first route (blog.example.com/ → ghost).
+        try tm.send("j", "j", "j")
+        try tm.send("Enter")
+        try await tm.waitFor("the route's Service") { $0.contains("Services(blog/ghost)") && $0.contains("<topology>") }
+        try await tm.quitAndExpectSaneTerminal()
+    }
+
     @Test("render svc --size 80x24 prints one 80x24 frame with the Services view")
     func renderFrame() throws {
         let r = try CLI.run(["render", "svc", "--size", "80x24"])

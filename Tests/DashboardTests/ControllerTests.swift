@@ -164,8 +164,47 @@ import Testing
         #expect(ui.mode == .normal)
     }
 
+    @Test func tabAcceptsTheShownSuggestionWhole() {
+        // k9s's Tab: the greyed suggestion is what Tab inserts, not just the candidates' common prefix.
+        for text in ["dep", "ev", "sc", "ns sh", "scale deployment/ca", "kill pod/fr"] {
+            var ui = UIState(namespace: "shop")
+            ui.mode = .command(LineEditor(text))
+            let suggestion = try? #require(Completion.suggestion(for: ui, state: state))
+            _ = ui.handle(.tab, state: state, bodyHeight: 10)
+            guard case .command(let editor) = ui.mode else { Issue.record("prompt closed"); continue }
+            #expect(editor.text.hasPrefix(text + (suggestion ?? "?")), "\(text)")
+            #expect(editor.cursor == editor.text.count)
+        }
+    }
+
+    @Test func upAndDownStepThroughSuggestionsAndTabTakesTheOneShown() {
+        var ui = UIState(namespace: "shop")
+        _ = ui.handle(.char(":"), state: state, bodyHeight: 10)
+        for c in "de" { _ = ui.handle(.char(c), state: state, bodyHeight: 10) }
+        let all = Completion.candidates(for: "de", state: state, namespace: "shop")
+        #expect(all.count >= 2)
+        #expect(Completion.suggestion(for: ui, state: state) == String(all[0].dropFirst(2)))
+        _ = ui.handle(.down, state: state, bodyHeight: 10)
+        #expect(Completion.suggestion(for: ui, state: state) == String(all[1].dropFirst(2)))
+        _ = ui.handle(.up, state: state, bodyHeight: 10)
+        _ = ui.handle(.up, state: state, bodyHeight: 10)
+        #expect(Completion.suggestion(for: ui, state: state) == String(all[all.count - 1].dropFirst(2)))
+        _ = ui.handle(.down, state: state, bodyHeight: 10)
+        _ = ui.handle(.down, state: state, bodyHeight: 10)
+        _ = ui.handle(.tab, state: state, bodyHeight: 10)
+        guard case .command(let editor) = ui.mode else { Issue.record("prompt closed"); return }
+        #expect(editor.text.hasPrefix(all[1]))
+        #expect(editor.choice == 0)
+        // Typing starts again from the best suggestion.
+        ui.mode = .command(LineEditor("de"))
+        _ = ui.handle(.down, state: state, bodyHeight: 10)
+        _ = ui.handle(.char("l"), state: state, bodyHeight: 10)
+        #expect(Completion.suggestion(for: ui, state: state) == "ete")
+    }
+
     @Test func completion() {
-        #expect(Completion.complete("dep", state: state, namespace: nil) == "deploy")
+        #expect(Completion.complete("dep", state: state, namespace: nil) == "deployments")
+        #expect(Completion.complete("deploy", state: state, namespace: nil) == "deployments")
         #expect(Completion.complete("sv", state: state, namespace: nil) == "svc")
         #expect(Completion.complete("ki", state: state, namespace: nil) == "kill ")
         #expect(Completion.complete("ns sh", state: state, namespace: nil) == "ns shop")

@@ -13,12 +13,22 @@ public struct Glyphs: Sendable, Hashable {
     public var notReady: Character
     public var arrow: String
     public var times: String
+    /// Tree branches for the topology: a child with siblings after it, the last child, and the continuation
+    /// lines drawn under each (all three columns wide).
+    public var treeBranch: String
+    public var treeLast: String
+    public var treePipe: String
+    /// The sorted column's mark in its heading, ascending and descending (k9s's ↑ and ↓).
+    public var sortAscending: String
+    public var sortDescending: String
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        ellipsis: "…", ready: "●", servingTerminating: "◐", notReady: "○", arrow: "→", times: "×")
+        ellipsis: "…", ready: "●", servingTerminating: "◐", notReady: "○", arrow: "→", times: "×",
+        treeBranch: "├─ ", treeLast: "└─ ", treePipe: "│  ", sortAscending: "↑", sortDescending: "↓")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        ellipsis: "~", ready: "*", servingTerminating: "~", notReady: "o", arrow: "->", times: "x")
+        ellipsis: "~", ready: "*", servingTerminating: "~", notReady: "o", arrow: "->", times: "x",
+        treeBranch: "|- ", treeLast: "`- ", treePipe: "|  ", sortAscending: "^", sortDescending: "v")
 }

@@ -6,7 +6,10 @@ enum Chrome {
             let last = i == ui.pages.count - 1
             let text = " <\(page.crumb)> "
             guard x < frame.cols else { break }
-            x += frame.put(text, x: x, y: y, role: last ? .crumbActive : .crumb) + 1
+            x += frame.put(text, x: x, y: y, role: last && !ui.mode.isDocument ? .crumbActive : .crumb) + 1
+        }
+        if case .document(let doc) = ui.mode, x < frame.cols {
+            frame.put(" <\(doc.crumb)> ", x: x, y: y, role: .crumbActive)
         }
     }
 
@@ -15,18 +18,28 @@ enum Chrome {
         // (key, text, importance: lower is kept longer)
         var items: [(String, String, Int)]
         switch ui.mode {
-        case .command, .filter:
-            items = [("enter", "apply", 0), ("tab", "complete", 1), ("esc", "cancel", 0)]
+        case .command:
+            items = [("enter", "apply", 0), ("tab", "complete", 1), ("\(glyphs.sortAscending)/\(glyphs.sortDescending)", "suggestions", 2), ("esc", "cancel", 0)]
+        case .filter:
+            items = [("enter", "apply", 0), ("esc", "cancel", 0)]
         case .confirm:
             items = [("y", "yes", 0), ("n", "no", 0)]
         case .help:
             items = [("j/k", "scroll", 1), ("esc", "close", 0)]
+        case .document(let doc):
+            items = [("j/k", "scroll", 1), ("g/G", "top/end", 2),
+                     doc.kind == .describe ? ("y", "yaml", 1) : ("d", "describe", 1),
+                     ("w", doc.wrap ? "unwrap" : "wrap", 2), ("esc", "back", 0)]
         case .normal:
             items = [(":", "cmd", 1), ("/", "filter", 1)]
             if row?.drill != nil { items.append(("enter", "open", 1)) }
             if ui.pages.count > 1 || !ui.page.filter.isEmpty { items.append(("esc", "back", 1)) }
             if row?.ref?.type == .pod { items.append(("^k", "kill", 1)) }
             if row?.ref != nil && row?.ref?.type != .node { items.append(("^d", "delete", 2)) }
+            if row?.describable != nil {
+                items.append(("d", "describe", 2))
+                items.append(("y", "yaml", 3))
+            }
             if row?.replicas != nil {
                 items.append(("s", "scale", 1))
                 items.append(("+/-", "replicas", 3))

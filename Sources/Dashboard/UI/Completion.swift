@@ -50,26 +50,23 @@ enum Completion {
         }
     }
 
-    /// What Tab makes of `text`: the only candidate, else the candidates' longest common prefix.
-    static func complete(_ text: String, state: ClusterState, namespace: String?) -> String {
+    /// What Tab makes of `text`: the suggestion shown after the cursor, accepted whole as k9s does (a verb or
+    /// `ns` gets the space its argument needs).
+    static func complete(_ text: String, state: ClusterState, namespace: String?, choice: Int = 0) -> String {
         let all = candidates(for: text, state: state, namespace: namespace)
-        guard let first = all.first else { return text }
-        if all.count == 1 {
-            let word = first.split(separator: " ").last.map(String.init) ?? first
-            let takesArgument = verbs.contains(word) || word == "ns"
-            return first + (takesArgument ? " " : "")
-        }
-        var prefix = first
-        for c in all.dropFirst() {
-            while !c.hasPrefix(prefix) { prefix.removeLast() }
-        }
-        return prefix.count > text.count ? prefix : text
+        guard !all.isEmpty else { return text }
+        let best = all[((choice % all.count) + all.count) % all.count]
+        let word = best.split(separator: " ").last.map(String.init) ?? best
+        let takesArgument = !best.contains(" ") && (verbs.contains(word) || word == "ns")
+        return best + (takesArgument ? " " : "")
     }
 
     /// The greyed rest of the best candidate, shown after the cursor.
     static func suggestion(for ui: UIState, state: ClusterState) -> String? {
         guard case .command(let editor) = ui.mode, editor.cursor == editor.text.count else { return nil }
-        guard let best = candidates(for: editor.text, state: state, namespace: ui.namespace).first else { return nil }
+        let all = candidates(for: editor.text, state: state, namespace: ui.namespace)
+        guard !all.isEmpty else { return nil }
+        let best = all[((editor.choice % all.count) + all.count) % all.count]
         return String(best.dropFirst(editor.text.count))
     }
 }

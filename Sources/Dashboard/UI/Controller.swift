@@ -6,8 +6,12 @@ import Simulation
 /// as an `Effect.perform(Action)`; the app applies it on the simulator's thread.
 extension UIState {
     /// Handles one key against the snapshot on screen. `bodyHeight` is the number of table rows visible (for paging).
-    public mutating func handle(_ key: Key, state: ClusterState, bodyHeight: Int, glyphs: Glyphs = .unicode) -> [Effect] {
+    public mutating func handle(_ key: Key, state: ClusterState, bodyHeight: Int, glyphs: Glyphs = .unicode,
+                                cols: Int = 80) -> [Effect] {
         switch mode {
+        case .document(let doc):
+            handleDocument(key, doc, state: state, bodyHeight: bodyHeight, cols: cols)
+            return []
         case .normal: return handleNormal(key, state: state, bodyHeight: bodyHeight, glyphs: glyphs)
         case .command(var editor):
             switch key {
@@ -18,9 +22,12 @@ extension UIState {
                 mode = .normal
             case .tab, .right where editor.cursor == editor.text.count:
                 let completed = key == .tab
-                    ? Completion.complete(editor.text, state: state, namespace: namespace)
+                    ? Completion.complete(editor.text, state: state, namespace: namespace, choice: editor.choice)
                     : editor.text + (Completion.suggestion(for: self, state: state) ?? "")
                 editor.set(completed)
+                mode = .command(editor)
+            case .down, .up:
+                editor.choice += key == .down ? 1 : -1
                 mode = .command(editor)
             case .backspace where editor.text.isEmpty:
                 mode = .normal
@@ -73,6 +80,32 @@ extension UIState {
         }
     }
 
+    /// Keys on a describe or YAML page: scroll, switch between the two, go back.
+    private mutating func handleDocument(_ key: Key, _ doc: DocumentPage, state: ClusterState, bodyHeight: Int, cols: Int) {
+        var doc = doc
+        let page = max(1, bodyHeight)
+        switch key {
+        case .escape, .char("q"), .char("h"), .left:
+            mode = .normal
+            return
+        case .char(":"):
+            mode = .command(LineEditor())
+            return
+        case .char("d"): doc = DocumentPage(kind: .describe, ref: doc.ref, wrap: doc.wrap)
+        case .char("y"): doc = DocumentPage(kind: .yaml, ref: doc.ref, wrap: doc.wrap)
+        case .char("w"): doc.wrap.toggle()
+        case .char("j"), .down, .wheelDown, .enter: doc.scroll += 1
+        case .char("k"), .up, .wheelUp: doc.scroll -= 1
+        case .pageDown, .char(" "), .ctrl("f"): doc.scroll += page
+        case .pageUp, .ctrl("b"): doc.scroll -= page
+        case .char("g"), .home: doc.scroll = 0
+        case .char("G"), .end: doc.scroll = Int.max / 2
+        default: return
+        }
+        doc.scroll = max(0, min(doc.scroll, doc.maxScroll(state: state, cols: cols, bodyHeight: bodyHeight)))
+        mode = .document(doc)
+    }
+
     /// Line editing shared by both prompts; false when the key is not an editing key.
     private func edit(_ editor: inout LineEditor, _ key: Key) -> Bool {
         switch key {
@@ -121,6 +154,25 @@ extension UIState {
             if y >= 0, y < bodyHeight { moveTo(page.top + y) }
         case .enter, .char("l"), .right:
             drill(row)
+        case .char(let letter) where ColumnSort.keys[letter] != nil:
+            guard data.table.sortable else {
+                flash = Flash("the \(page.view.title.lowercased()) keeps its tree order", level: .error)
+                return []
+            }
+            let marks = [glyphs.sortAscending, glyphs.sortDescending]
+            guard let column = ColumnSort.column(for: letter, in: data.table.columns, marks: marks) else {
+                flash = Flash("shift-\(letter) sorts nothing in this view", level: .error)
+                return []
+            }
+            let sort = ColumnSort.toggled(page.sort, column: column)
+            page.sort = sort
+            flash = Flash("sorted by \(column) \(sort.ascending ? "ascending" : "descending")")
+        case .char("d"), .char("y"):
+            guard let ref = row?.describable else {
+                flash = Flash("nothing to \(key == .char("d") ? "describe" : "show") here", level: .error)
+                return []
+            }
+            mode = .document(DocumentPage(kind: key == .char("d") ? .describe : .yaml, ref: ref))
         case .escape, .char("h"), .left:
             back()
         case .ctrl("k"):

@@ -5,12 +5,20 @@ enum HelpPage {
     static let sections: [(String, [(String, String)])] = [
         ("Navigation", [
             ("j k ↑ ↓", "move"), ("g G", "first / last row"), ("PgUp PgDn", "page up / down"),
-            ("enter", "open: service → endpoints → pods, deployment/node → pods, route → service"),
+            ("enter", "open: service → endpoints → pods, route → service"),
             ("esc", "clear the filter, then back"),
+            ("d", "describe: what it does for traffic, then kubectl's text"),
+            ("y", "the selected object's YAML, as the API serves it"),
+            ("w", "on describe and YAML: wrap long lines"),
+            ("N A", "sort by name, age (shift-letter; again reverses)"),
+            ("R S T", "sort by ready, status, restarts (or type)"),
+            ("I O P U L", "sort by IP, node, namespace, up-to-date, available"),
         ]),
         ("Views", [
             (":svc :po :ep :ing", "services, pods, endpoints, ingress routes"),
             (":deploy :rs :sts :ds", "workloads"), (":no :ev :ns", "nodes, events, namespaces"),
+            (":topo :xray", "topology: Internet → Ingress → Service → pods"),
+            ("tab  ↑ ↓", "at the prompt: accept the suggestion, choose another"),
             (":ns NAME", "switch namespace (:ns all for every one)"),
             ("/TEXT", "filter rows (regex when it is one)"), ("/-l app=web", "filter by labels"),
             ("/!TEXT", "inverse filter"),

@@ -2,6 +2,8 @@
 public struct LineEditor: Sendable, Hashable {
     public var text: String
     public var cursor: Int
+    /// Which completion candidate is suggested (↑/↓ step through them, as in k9s); any edit starts again at the best.
+    public var choice = 0
 
     public init(_ text: String = "") {
         self.text = text
@@ -9,6 +11,7 @@ public struct LineEditor: Sendable, Hashable {
     }
 
     mutating func insert(_ c: Character) {
+        choice = 0
         let i = text.index(text.startIndex, offsetBy: cursor)
         text.insert(c, at: i)
         cursor += 1
@@ -16,6 +19,7 @@ public struct LineEditor: Sendable, Hashable {
 
     mutating func backspace() {
         guard cursor > 0 else { return }
+        choice = 0
         let i = text.index(text.startIndex, offsetBy: cursor - 1)
         text.remove(at: i)
         cursor -= 1
@@ -23,6 +27,7 @@ public struct LineEditor: Sendable, Hashable {
 
     mutating func deleteForward() {
         guard cursor < text.count else { return }
+        choice = 0
         text.remove(at: text.index(text.startIndex, offsetBy: cursor))
     }
 
@@ -32,6 +37,7 @@ public struct LineEditor: Sendable, Hashable {
     }
 
     mutating func set(_ s: String) {
+        choice = 0
         text = s
         cursor = s.count
     }

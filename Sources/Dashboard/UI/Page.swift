@@ -33,6 +33,8 @@ public struct Page: Sendable, Hashable {
     public var selectedIndex = 0
     /// The first visible row.
     public var top = 0
+    /// The column sort chosen with a shift-letter key; nil keeps the view's own order.
+    public var sort: ColumnSort?
 
     public init(view: ViewKind, scope: Scope? = nil) {
         self.view = view

@@ -13,7 +13,21 @@ struct PageData {
     static func build(state: ClusterState, ui: UIState, page: Page, glyphs: Glyphs) -> (all: TableModel, shown: PageData) {
         let ctx = ViewContext(state: state, namespace: page.view.isNamespaced ? ui.namespace : nil, scope: page.scope,
                               glyphs: glyphs)
-        let all = Views.table(for: page, ctx: ctx)
+        var all = Views.table(for: page, ctx: ctx)
+        if let sort = page.sort, all.sortable, let index = all.columns.firstIndex(where: { $0.title == sort.column }) {
+            if let keyed = all.keyed, let value = KeyedSort.value(view: page.view, column: sort.column, state: state) {
+                // Large tables stay keyed: their keys are ordered by values read from the objects, not by cells.
+                all.keyed?.keys = sort.order(keyed.keys, by: value)
+                all.keyed?.inKeyOrder = false
+            } else {
+                if let keyed = all.keyed {
+                    all.rows = keyed.keys.map(keyed.format)
+                    all.keyed = nil
+                }
+                all.rows = sort.apply(all.rows, columns: all.columns)
+            }
+            all.columns[index].title += sort.ascending ? glyphs.sortAscending : glyphs.sortDescending
+        }
         let filter = RowFilter(page.filter)
         var shown = all
         let unfiltered: Int

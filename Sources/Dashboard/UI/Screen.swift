@@ -28,6 +28,9 @@ enum Screen {
         if case .help = ui.mode {
             TableWidget.drawBox(into: &frame, g, glyphs: glyphs)
             HelpPage.draw(into: &frame, g, scroll: ui.helpScroll, glyphs: glyphs)
+        } else if case .document(let doc) = ui.mode {
+            TableWidget.drawBox(into: &frame, g, glyphs: glyphs)
+            DocumentPage.draw(into: &frame, g, page: doc, state: state, glyphs: glyphs)
         } else {
             TableWidget.draw(into: &frame, g, TableWidget.Input(
                 data: data, page: ui.page, ui: ui, nowMs: state.now.milliseconds, glyphs: glyphs,

@@ -23,6 +23,15 @@ public enum InputMode: Sendable, Hashable {
     case confirm(message: String, action: Action)
     /// The `?` page.
     case help
+    /// Describe (`d`) or YAML (`y`) of one object, over the page it was opened from.
+    case document(DocumentPage)
+}
+
+extension InputMode {
+    var isDocument: Bool {
+        if case .document = self { return true }
+        return false
+    }
 }
 
 /// Everything the dashboard shows besides the cluster: the page stack, namespace, prompt, flash, clock controls and

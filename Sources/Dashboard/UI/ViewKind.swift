@@ -1,7 +1,7 @@
 /// The dashboard's table views, with the names and aliases `:` accepts (kubectl's and k9s's).
 public enum ViewKind: String, CaseIterable, Sendable, Hashable {
     case services, pods, endpoints, ingresses, deployments, replicaSets, statefulSets, daemonSets, nodes, events,
-         namespaces
+         namespaces, topology
 
     /// The name shown in titles and breadcrumbs.
     public var title: String {
@@ -17,6 +17,7 @@ public enum ViewKind: String, CaseIterable, Sendable, Hashable {
         case .nodes: "Nodes"
         case .events: "Events"
         case .namespaces: "Namespaces"
+        case .topology: "Topology"
         }
     }
 
@@ -34,6 +35,7 @@ public enum ViewKind: String, CaseIterable, Sendable, Hashable {
         case .nodes: ["nodes", "node", "no"]
         case .events: ["events", "event", "ev"]
         case .namespaces: ["namespaces", "namespace", "ns"]
+        case .topology: ["topology", "topo", "xray"]
         }
     }
 

@@ -39,7 +39,8 @@ enum ClusterViews {
                                String(ctx.state.pods.inNamespace(name).count),
                                Format.age(ns.metadata.creationTimestamp, now: ctx.now)],
                        status: terminating ? .terminating : .normal, labels: ns.metadata.labels,
-                       createdAt: ns.metadata.creationTimestamp, drill: .namespace(name))
+                       createdAt: ns.metadata.creationTimestamp, subject: ObjectRef(type: .namespace, name: name),
+                       drill: .namespace(name))
         }
         return TableModel(title: ViewKind.namespaces.title, scopeLabel: "cluster", columns: columns, rows: rows)
     }
@@ -66,7 +67,8 @@ enum ClusterViews {
             cells += [Format.age(last, now: ctx.now), e.type.rawValue, e.reason ?? "", object, String(e.count),
                       (e.message ?? "").replacingOccurrences(of: "\n", with: " ")]
             return Row(key: "ev/\(e.metadata.key)", cells: cells, status: e.type == .warning ? .error : .normal,
-                       labels: e.metadata.labels, createdAt: e.metadata.creationTimestamp)
+                       labels: e.metadata.labels, createdAt: e.metadata.creationTimestamp,
+                       subject: ObjectRef(type: .event, namespace: e.metadata.namespace, name: e.metadata.name))
         }
         return TableModel(title: ViewKind.events.title, scopeLabel: ctx.scopeLabel, columns: all, rows: rows,
                           emptyText: "No events")

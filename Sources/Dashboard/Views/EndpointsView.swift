@@ -44,12 +44,13 @@ enum EndpointsView {
             if !scoped { lead.append(service) }
             let serviceKey = ObjectKey(namespace: ns, name: service)
             let drill = DrillTarget.page(Page(view: .pods, scope: .service(serviceKey)))
+            let sliceRef = ObjectRef(type: .endpointSlice, namespace: ns, name: slice.metadata.name)
             let ports = slice.ports.compactMap(\.port).map(String.init).joined(separator: ",")
             if slice.endpoints.isEmpty {
                 rows.append(Row(key: "ep/\(ns)/\(slice.metadata.name)/-",
                                 cells: lead + [slice.metadata.name, "\(ctx.glyphs.notReady) no endpoints", "<none>", "", "", ""],
                                 status: .error, labels: slice.metadata.labels, createdAt: slice.metadata.creationTimestamp,
-                                drill: drill))
+                                subject: sliceRef, drill: drill))
                 continue
             }
             let endpoints = slice.endpoints.sorted {
@@ -67,7 +68,7 @@ enum EndpointsView {
                                    ep.zone ?? ""],
                     status: status, labels: pod?.metadata.labels ?? [:], createdAt: pod?.metadata.creationTimestamp,
                     ref: podName.map { ObjectRef(type: .pod, namespace: ep.targetRef?.namespace ?? ns, name: $0) },
-                    drill: drill))
+                    subject: sliceRef, drill: drill))
             }
         }
         return TableModel(title: ViewKind.endpoints.title, scopeLabel: ctx.scopeLabel, columns: columns, rows: rows,

@@ -55,9 +55,14 @@ struct Row: Sendable {
     var createdAt: Timestamp?
     /// The object kill and delete apply to (for an endpoint: its pod).
     var ref: ObjectRef?
+    /// The object `d` and `y` show when it is not `ref` (an endpoint row describes its EndpointSlice).
+    var subject: ObjectRef?
     /// The desired replica count, when `ref` can be scaled.
     var replicas: Int?
     var drill: DrillTarget?
+
+    /// What describe and YAML show for this row.
+    var describable: ObjectRef? { subject ?? ref }
 }
 
 /// What a view shows: a title, columns and rows (sorted, not yet filtered).
@@ -69,6 +74,8 @@ struct TableModel: Sendable {
     var rows: [Row]
     /// Shown when there are no rows.
     var emptyText = "No resources"
+    /// Whether shift-letter column sorting applies (the topology is a tree: its order is its meaning).
+    var sortable = true
     /// Large views (pods) leave `rows` empty and give sorted keys instead; only the rows on screen are formatted.
     var keyed: KeyedRows?
 }
@@ -78,8 +85,9 @@ struct TableModel: Sendable {
 struct KeyedRows: Sendable {
     /// The row key of an object is `prefix + namespace/name` (`pod/shop/api-1`).
     var prefix: String
-    /// Sorted by `ObjectKey.<` (namespace, then name).
+    /// Sorted by `ObjectKey.<` (namespace, then name), unless a column sort reordered them (`inKeyOrder` false).
     var keys: [ObjectKey]
+    var inKeyOrder = true
     /// Whether the namespace is a cell (it then counts for text filters and the NAMESPACE column's width).
     var showsNamespace: Bool
     var format: @Sendable (ObjectKey) -> Row
@@ -97,6 +105,7 @@ struct KeyedRows: Sendable {
         } else {
             target = ObjectKey(namespace: "", name: String(rest))
         }
+        guard inKeyOrder else { return keys.firstIndex(of: target) }
         var lo = 0, hi = keys.count
         while lo < hi {
             let mid = (lo + hi) / 2

@@ -13,6 +13,7 @@ enum Views {
         case .nodes: ClusterViews.nodes(ctx)
         case .events: ClusterViews.events(ctx)
         case .namespaces: ClusterViews.namespaces(ctx)
+        case .topology: TopologyView.table(ctx)
         }
     }
 }
