@@ -417,6 +417,24 @@ struct DashboardTmuxTests {
         #expect(!tm.capture().contains("CLUSTER-IP"))
     }
 
+    @Test("moving the cursor one row writes about two rows' worth of bytes to the terminal, not a whole screen")
+    func bytesPerUpdate() async throws {
+        let tm = try TmuxDashboard(["--paused", "--view", "pods", "-n", "shop"], width: 200, height: 60)
+        defer { tm.kill() }
+        try await tm.waitFor("the shop pods") { TmuxDashboard.rows($0).count >= 8 }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("sb-bytes-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        try tm.tmux(["pipe-pane", "-o", "-t", tm.session, "cat > \(TmuxDashboard.quote(log))"])
+        try await Task.sleep(for: .milliseconds(300))
+        try tm.send("j")
+        // The selection is drawn in colour only, invisible to capture-pane's text: give the frame time to land.
+        try await Task.sleep(for: .milliseconds(600))
+        let written = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? -1
+        // Two rows change (the one left and the one selected); a full redraw of 200×60 would be over 12,000 bytes.
+        #expect(written > 0 && written <= 3 * 200, "\(written) bytes written for one cursor move")
+        try await tm.quitAndExpectSaneTerminal()
+    }
+
     @Test("`:q` quits too")
     func colonQuit() async throws {
         let tm = try TmuxDashboard(["--view", "pods", "--paused"])
