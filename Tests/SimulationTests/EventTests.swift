@@ -62,4 +62,40 @@ struct EventTests {
         let first = try #require(e.firstTimestamp), last = try #require(e.lastTimestamp)
         #expect(last.milliseconds - first.milliseconds == 10_000)
     }
+
+    @Test("Past the event cap only the newest events are kept, and the ones dropped within an instant never reach the store")
+    func eventCapKeepsNewest() throws {
+        var config = SimulationConfig()
+        config.maxEvents = 40
+        var sim = Simulator(config: config)
+        _ = sim.load([Make.deployment("web", replicas: 30)])
+        sim.recordChanges = true
+        _ = sim.takeRecordedChanges()
+        sim.settle()
+        let events = sim.snapshot.events.all.sorted { $0.metadata.name < $1.metadata.name }
+        #expect(events.count == 40)
+        // Containers start in a few bursts of many pods at one instant: far fewer events are written than recorded.
+        let written = sim.takeRecordedChanges().filter { $0.resource == .event && $0.kind == .added }.count
+        #expect(written < 30 * 3, "\(written) events written for 90 recorded at container start")
+        // The kept ones are the newest: every pod's Started event survives only if it came last.
+        let newest = events.compactMap(\.lastTimestamp).max()
+        #expect(events.contains { $0.reason == "Started" && $0.lastTimestamp == newest })
+    }
+
+    @Test("An event repeated within one instant, and again in a later one, is counted on one Event")
+    func repeatedWithinInstant() throws {
+        var sim = Make.simulator([Make.deployment("web", replicas: 1)])
+        let pod = try #require(sim.pods("web-").first)
+        sim.recordEvent(for: pod, reason: "Probe", message: "same words", component: "test")
+        sim.recordEvent(for: pod, reason: "Probe", message: "same words", component: "test")
+        sim.runControllers()
+        var probes = sim.snapshot.events.all.filter { $0.reason == "Probe" }
+        #expect(probes.count == 1 && probes.first?.count == 2)
+        sim.advance(byMs: 1000)
+        sim.recordEvent(for: pod, reason: "Probe", message: "same words", component: "test")
+        sim.runControllers()
+        probes = sim.snapshot.events.all.filter { $0.reason == "Probe" }
+        #expect(probes.count == 1 && probes.first?.count == 3)
+        #expect(probes.first?.lastTimestamp != probes.first?.firstTimestamp)
+    }
 }

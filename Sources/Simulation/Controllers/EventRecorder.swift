@@ -23,6 +23,11 @@ extension Simulator {
                               component: String, host: String?, type: String) {
         let t = now
         let aggregateKey = EventAggregate(involved: reference.uid ?? reference.name ?? "", reason: reason, message: message)
+        if let i = pendingEventIndex[aggregateKey], i >= pendingEventStart {
+            pendingEvents[i].1.count += 1
+            pendingEvents[i].1.lastTimestamp = t
+            return
+        }
         if let key = eventKeys[aggregateKey], var existing = store.get(Event.self, key) {
             existing.count += 1
             existing.lastTimestamp = t
@@ -37,9 +42,30 @@ extension Simulator {
                           sourceComponent: component, sourceHost: host, at: t)
         event.reportingComponent = component
         event.reportingInstance = host ?? ""
-        guard let created = try? store.create(event) else { return }
-        eventKeys[aggregateKey] = created.metadata.key
-        eventOrder.append((aggregateKey, created.metadata.key))
+        pendingEventIndex[aggregateKey] = pendingEvents.count
+        pendingEvents.append((aggregateKey, event))
+        // Only the newest `maxEvents` can survive the instant; older ones would be evicted at once.
+        if pendingEvents.count - pendingEventStart > config.maxEvents { pendingEventStart += 1 }
+    }
+
+    /// Writes the instant's events to the store, then drops the oldest past `config.maxEvents`. Events wait for the
+    /// end of the instant (as a watch coalesces): a burst of 100,000 pods starting at one moment records 300,000
+    /// events of which only the newest few thousand are kept, and the rest never cost a write.
+    mutating func flushEvents() {
+        guard pendingEventStart < pendingEvents.count else {
+            pendingEvents.removeAll(keepingCapacity: true)
+            pendingEventIndex.removeAll(keepingCapacity: true)
+            pendingEventStart = 0
+            return
+        }
+        for (aggregateKey, event) in pendingEvents[pendingEventStart...] {
+            guard let created = try? store.create(event) else { continue }
+            eventKeys[aggregateKey] = created.metadata.key
+            eventOrder.append((aggregateKey, created.metadata.key))
+        }
+        pendingEvents.removeAll(keepingCapacity: true)
+        pendingEventIndex.removeAll(keepingCapacity: true)
+        pendingEventStart = 0
         while eventOrder.count - eventOrderStart > config.maxEvents {
             _ = try? store.delete(Event.self, eventOrder[eventOrderStart].1)
             eventOrderStart += 1

@@ -11,7 +11,12 @@ extension Simulator {
             let changes = store.takeChanges()
             if recordChanges { recordedChanges.append(contentsOf: changes) }
             for change in changes { dispatch(change) }
-            guard let controller = ControllerID.allCases.first(where: { !(dirty[$0]?.isEmpty ?? true) }) else { return }
+            guard let controller = ControllerID.allCases.first(where: { !(dirty[$0]?.isEmpty ?? true) }) else {
+                // The instant is quiet: its events go to the store, and their writes to the recorder.
+                guard !pendingEvents.isEmpty else { return }
+                flushEvents()
+                continue
+            }
             let keys = dirty.removeValue(forKey: controller)!.sorted()
             reconcile(controller, keys)
             rounds += 1

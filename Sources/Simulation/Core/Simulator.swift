@@ -32,6 +32,10 @@ public struct Simulator: Sendable {
     var eventKeys: [EventAggregate: ObjectKey] = [:]
     var eventOrder: [(EventAggregate, ObjectKey)] = []
     var eventOrderStart = 0
+    /// Events recorded in the current instant, written to the store when it ends (see `flushEvents`).
+    var pendingEvents: [(EventAggregate, Event)] = []
+    var pendingEventIndex: [EventAggregate: Int] = [:]
+    var pendingEventStart = 0
     /// Warnings for the person at the keyboard (e.g. a namespace created on the fly).
     public internal(set) var warnings: [String] = []
 
