@@ -24,6 +24,25 @@ struct SchedulerTests {
         #expect(Self.perNode(sim.pods("web-")) == ["node-1": 2, "node-2": 2, "node-3": 2])
     }
 
+    @Test("Spreading counts pods created on a named node and forgets pods that left, between scheduler rounds")
+    func spreadsAcrossRounds() throws {
+        var pinned = Pod(metadata: ObjectMeta(name: "pinned", namespace: "default", labels: ["app": "pinned"]),
+                         spec: PodSpec(containers: [Container(name: "c", image: "nginx")]))
+        pinned.spec.nodeName = "node-1"
+        var sim = Make.simulator([Make.deployment("web", replicas: 3), .pod(pinned)])
+        // node-1 holds a web pod and the pinned one: the next two go to node-2 and node-3.
+        try sim.run("scale deployment/web --replicas=5")
+        sim.settle()
+        var counts = Self.perNode(sim.snapshot.pods.all.filter(\.isActive))
+        #expect(counts == ["node-1": 2, "node-2": 2, "node-3": 2])
+        // Two pods leave node-2: the next two replicas fill it again rather than the others.
+        let onNode2 = sim.pods("web-").filter { $0.spec.nodeName == "node-2" }.map(\.metadata.name)
+        for name in onNode2 { try sim.run("kill pod/\(name)") }
+        sim.settle()
+        counts = Self.perNode(sim.snapshot.pods.all.filter(\.isActive))
+        #expect(counts == ["node-1": 2, "node-2": 2, "node-3": 2])
+    }
+
     @Test("Pod IPs come from the node's pod CIDR")
     func podIPsFromNodeCIDR() throws {
         let sim = Make.simulator([Make.deployment("web", replicas: 6)])

@@ -6,7 +6,7 @@ import KubeModel
 extension Simulator {
     mutating func reconcileDeployment(_ key: ObjectKey) {
         guard let deployment = store.get(Deployment.self, key), !deployment.metadata.isTerminating else { return }
-        let hash = TemplateHash.compute(deployment.spec.template, collisionCount: deployment.status.collisionCount)
+        let hash = templateHash(deployment)
         var owned = store.snapshot.replicaSets.owned(by: deployment.metadata.uid)
             .sorted { ($0.metadata.creationTimestamp ?? now, $0.metadata.name) < ($1.metadata.creationTimestamp ?? now, $1.metadata.name) }
         var newRS = owned.first { $0.metadata.labels[TemplateHash.label] == hash }
@@ -135,6 +135,18 @@ extension Simulator {
         // Recreate waits until every old pod is gone before the new ones start.
         let oldPodsLeft = oldRSs.contains { !store.snapshot.pods.owned(by: $0.metadata.uid).isEmpty }
         if !oldPodsLeft { scaleReplicaSet(newRS, to: d.spec.desiredReplicas, for: d) }
+    }
+
+    /// Hashing serialises the whole template: done once per spec generation, not on every status change.
+    private mutating func templateHash(_ d: Deployment) -> String {
+        let generation = d.metadata.generation, collisions = d.status.collisionCount
+        if let cached = templateHashes[d.metadata.uid], cached.generation == generation,
+           cached.collisions == collisions {
+            return cached.hash
+        }
+        let hash = TemplateHash.compute(d.spec.template, collisionCount: collisions)
+        templateHashes[d.metadata.uid] = (generation, collisions, hash)
+        return hash
     }
 
     private mutating func updateDeploymentStatus(_ key: ObjectKey, hash: String) {

@@ -8,12 +8,15 @@ extension Simulator {
     /// Places a batch of pods (one scheduler round) in the given order. The candidate nodes are ranked once per
     /// batch in a heap, so each pod costs O(log nodes) (O(nodes) with a nodeSelector), never a scan of all pods.
     mutating func schedulePods(_ keys: [ObjectKey]) {
-        var picker: NodePicker?
+        // The ranking carries over between rounds until a pod leaves a node or a node changes (see `dispatch`).
+        var picker = nodePicker
+        defer { nodePicker = picker }
         var failures: [[String: String]: String] = [:]
         for key in keys {
             guard var pod = store.get(Pod.self, key), !pod.metadata.isTerminating else { continue }
-            if let name = pod.spec.nodeName {
-                if bindPreassigned(key) { picker?.placed(onNodeNamed: name) }
+            if pod.spec.nodeName != nil {
+                // Already counted on its node since it was created there.
+                bindPreassigned(key)
                 continue
             }
             if picker == nil {
@@ -73,6 +76,7 @@ extension Simulator {
     }
 
     /// Pods that name their node skip the scheduler and go straight to that node's kubelet.
+    @discardableResult
     mutating func bindPreassigned(_ key: ObjectKey) -> Bool {
         guard var pod = store.get(Pod.self, key), let name = pod.spec.nodeName, kubelet[key]?.bound != true,
               let node = store.get(Node.self, ObjectKey(namespace: "", name: name)) else { return false }

@@ -39,6 +39,12 @@ extension Simulator {
                 unscheduledPods.remove(key)
             }
             if change.kind == .deleted { forgetPod(key, before: before) }
+            // A pod created on a named node counts there at once (the heap counts the scheduler's own bindings).
+            if change.kind == .added, let node = pod?.spec.nodeName { nodePicker?.placed(onNodeNamed: node) }
+            if let node = before?.spec.nodeName,
+               pod?.spec.nodeName != node || (pod.map(Self.isFinished) ?? false) != Self.isFinished(before!) {
+                nodePicker = nil
+            }
         case .service:
             reindexServiceSelector(key)
             markDirty(.endpointSlice, key)
@@ -60,6 +66,7 @@ extension Simulator {
         case .daemonSet: markDirty(.daemonSet, key)
         case .node:
             nodeRanking = nil
+            nodePicker = nil
             markDirty(.node, key)
             for ds in store.snapshot.daemonSets.all { markDirty(.daemonSet, ds.metadata.key) }
             for pod in unscheduledPods { markDirty(.scheduler, pod) }
@@ -71,6 +78,8 @@ extension Simulator {
             break
         }
     }
+
+    static func isFinished(_ pod: Pod) -> Bool { pod.status.phase == .succeeded || pod.status.phase == .failed }
 
     /// Whether two versions of a pod are owned and selected alike.
     static func sameRouting(_ a: Pod, _ b: Pod) -> Bool {

@@ -20,6 +20,10 @@ public struct Simulator: Sendable {
     var unscheduledPods: Set<ObjectKey> = []
     /// The scheduler's sorted candidate nodes, dropped whenever a Node changes.
     var nodeRanking: NodeRanking?
+    /// The scheduler's node heap, kept between rounds while only the scheduler's own bindings change node counts.
+    var nodePicker: NodePicker?
+    /// pod-template-hash per Deployment uid, for the generation and collision count it was computed at.
+    var templateHashes: [String: (generation: Int?, collisions: Int?, hash: String)] = [:]
     var network: NetworkAllocations
     var serviceAllocations: [ObjectKey: ServiceAllocation] = [:]
     /// Services indexed by each pair of their selector, so a pod change finds its Services without a scan.
