@@ -107,11 +107,13 @@ extension Simulator {
 /// rounds until a Node changes: ranking a thousand nodes for every round would cost more than placing the pods.
 struct NodeRanking: Sendable {
     let nodes: [Node]
+    let names: [String]
     let allocatable: [Int?]
     let indexByName: [String: Int]
 
     init(_ table: ObjectTable<Node>) {
         nodes = table.all.filter { !$0.spec.unschedulable && $0.isReady }.sorted { $0.metadata.name < $1.metadata.name }
+        names = nodes.map(\.metadata.name)
         allocatable = nodes.map { node in node.status.allocatable["pods"].flatMap { Int($0) } }
         indexByName = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.metadata.name, $0) })
     }
@@ -130,7 +132,7 @@ struct NodePicker {
 
     init(_ ranking: NodeRanking, pods: ObjectTable<Pod>) {
         self.ranking = ranking
-        let counts = ranking.nodes.map { pods.byNode[$0.metadata.name]?.count ?? 0 }
+        let counts = ranking.names.map { pods.byNode[$0]?.count ?? 0 }
         self.counts = counts
         finished = Array(repeating: nil, count: counts.count)
         heap = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] < counts[$1] : $0 < $1 }
@@ -176,6 +178,19 @@ struct NodePicker {
 
     mutating func placed(onNodeNamed name: String) {
         if let i = ranking.indexByName[name] { placed(i) }
+    }
+
+    /// A pod left the node, or finished on it. Returns false when the heap cannot follow (the node had been set
+    /// aside as full), and must be rebuilt.
+    mutating func left(nodeNamed name: String, removed: Bool) -> Bool {
+        guard let i = ranking.indexByName[name] else { return true }
+        finished[i] = nil
+        guard position[i] >= 0 else { return false }
+        if removed {
+            counts[i] -= 1
+            siftUp(position[i])
+        }
+        return true
     }
 
     private mutating func remove(_ i: Int) {

@@ -41,9 +41,12 @@ extension Simulator {
             if change.kind == .deleted { forgetPod(key, before: before) }
             // A pod created on a named node counts there at once (the heap counts the scheduler's own bindings).
             if change.kind == .added, let node = pod?.spec.nodeName { nodePicker?.placed(onNodeNamed: node) }
-            if let node = before?.spec.nodeName,
-               pod?.spec.nodeName != node || (pod.map(Self.isFinished) ?? false) != Self.isFinished(before!) {
-                nodePicker = nil
+            if let node = before?.spec.nodeName {
+                let removed = pod?.spec.nodeName != node
+                if removed || (pod.map(Self.isFinished) ?? false) != Self.isFinished(before!),
+                   nodePicker?.left(nodeNamed: node, removed: removed) == false {
+                    nodePicker = nil
+                }
             }
         case .service:
             reindexServiceSelector(key)
