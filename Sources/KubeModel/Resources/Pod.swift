@@ -111,7 +111,11 @@ public struct PodStatus: Sendable, Hashable, JSONEncodable {
     public init() {}
 
     public func condition(_ type: String) -> PodCondition? { conditions.first { $0.type == type } }
-    public var isReady: Bool { condition("Ready")?.isTrue ?? false }
+    /// Read in place (no copy of the condition): every controller asks this of every pod it looks at.
+    public var isReady: Bool {
+        for c in conditions where c.type == "Ready" { return c.status == "True" }
+        return false
+    }
 
     public func json() -> JSONValue {
         var b = JSONObjectBuilder()
