@@ -23,9 +23,11 @@ struct ClusterOptions: ParsableArguments {
     var noSettle = false
 
     /// Loads, settles and applies the actions, printing problems the way kubectl would. Exits 1 on any error.
-    func buildSimulator() throws -> Simulator {
+    func buildSimulator(adjust: (inout SimulationConfig) -> Void = { _ in }) throws -> Simulator {
         let loaded = try loadObjects()
-        var sim = Simulator(config: SimulationConfig(seed: seed))
+        var config = SimulationConfig(seed: seed)
+        adjust(&config)
+        var sim = Simulator(config: config)
         let rejected = sim.load(loaded)
         for warning in sim.warnings { Console.warn(warning) }
         if !rejected.isEmpty {

@@ -1,0 +1,144 @@
+import KubeModel
+
+/// What an ingress controller made of a request's host and path.
+public struct IngressLookup: Sendable, Hashable {
+    public enum HostMatch: Sendable, Hashable {
+        /// A rule names this host exactly (case-insensitively).
+        case exact(String)
+        /// A one-label wildcard rule (`*.foo.com`) covers the host.
+        case wildcard(String)
+        /// No rule names the host: rules without a host and the catch-all default backend answer.
+        case none
+    }
+
+    public var hostMatch: HostMatch
+    /// nil: nothing answers (the controller's own 404).
+    public var route: IngressRoute?
+    /// Whether a `spec.tls` entry covers the host, so the controller has a certificate for it.
+    public var tls: Bool
+}
+
+/// One ingress controller's compiled routing table, in the way ingress-nginx turns every Ingress of its class into
+/// `server` blocks: a hash map of precise hosts, a hash map of one-label wildcards by their suffix, a catch-all server
+/// for rules without a host and the default backend; inside each, a `PathTable`. Kept current one Ingress at a time:
+/// a change rebuilds only the hosts that Ingress names.
+public struct IngressRouter: Sendable {
+    private var exactHosts: [String: PathTable] = [:]
+    /// `*.foo.com` is stored under `foo.com`; a request host's first label is cut off to look it up.
+    private var wildcardHosts: [Substring: PathTable] = [:]
+    private var catchAll = PathTable()
+    private var tlsHosts: [String: Int] = [:]
+    private var ingresses: [ObjectKey: Ingress] = [:]
+    /// Ingresses by the host keys they contribute to ("" is the catch-all; wildcards as written, lower-cased).
+    private var byHost: [String: Set<ObjectKey>] = [:]
+
+    public init() {}
+
+    public init<S: Sequence>(ingresses: S) where S.Element == Ingress {
+        for ingress in ingresses { update(ingress.metadata.key, to: ingress) }
+    }
+
+    public var ingressCount: Int { ingresses.count }
+    /// Paths and default backends across every host, after merging.
+    public var ruleCount: Int {
+        exactHosts.values.reduce(0) { $0 + $1.routes.count } + wildcardHosts.values.reduce(0) { $0 + $1.routes.count }
+            + catchAll.routes.count
+    }
+
+    /// Replaces (or, with nil, removes) one Ingress and rebuilds the hosts it touched, before and after.
+    public mutating func update(_ key: ObjectKey, to ingress: Ingress?) {
+        var affected: Set<String> = []
+        if let old = ingresses.removeValue(forKey: key) {
+            for host in Self.hostKeys(old) {
+                affected.insert(host)
+                byHost[host]?.remove(key)
+                if byHost[host]?.isEmpty == true { byHost[host] = nil }
+            }
+            for host in Self.tlsKeys(old) {
+                tlsHosts[host, default: 0] -= 1
+                if tlsHosts[host] == 0 { tlsHosts[host] = nil }
+            }
+        }
+        if let ingress {
+            ingresses[key] = ingress
+            for host in Self.hostKeys(ingress) {
+                affected.insert(host)
+                byHost[host, default: []].insert(key)
+            }
+            for host in Self.tlsKeys(ingress) { tlsHosts[host, default: 0] += 1 }
+        }
+        for host in affected { rebuild(host) }
+    }
+
+    public func lookup(host rawHost: String, path: String) -> IngressLookup {
+        let host = rawHost.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? rawHost.lowercased() : rawHost
+        if let table = exactHosts[host] {
+            return IngressLookup(hostMatch: .exact(host), route: table.match(path) ?? table.defaultBackend,
+                                 tls: hasTLS(host))
+        }
+        if let dot = host.firstIndex(of: "."), let table = wildcardHosts[host[host.index(after: dot)...]] {
+            let rule = "*." + host[host.index(after: dot)...]
+            return IngressLookup(hostMatch: .wildcard(rule), route: table.match(path) ?? table.defaultBackend,
+                                 tls: hasTLS(host))
+        }
+        return IngressLookup(hostMatch: .none, route: catchAll.match(path) ?? catchAll.defaultBackend,
+                             tls: hasTLS(host))
+    }
+
+    /// Whether a `spec.tls` host (precise, or a one-label wildcard) covers `host`.
+    public func hasTLS(_ host: String) -> Bool {
+        if tlsHosts[host] != nil { return true }
+        guard let dot = host.firstIndex(of: ".") else { return false }
+        return tlsHosts["*" + host[dot...]] != nil
+    }
+
+    /// Whether any served Ingress names `host` in a rule (precise or wildcard).
+    public func servesHost(_ host: String) -> Bool {
+        let host = host.lowercased()
+        if exactHosts[host] != nil { return true }
+        guard let dot = host.firstIndex(of: ".") else { return false }
+        return wildcardHosts[host[host.index(after: dot)...]] != nil
+    }
+
+    // MARK: building
+
+    private static func hostKeys(_ ingress: Ingress) -> Set<String> {
+        var keys = Set(ingress.spec.rules.map { ($0.host ?? "").lowercased() })
+        if ingress.spec.defaultBackend != nil { keys.insert("") }
+        return keys
+    }
+
+    private static func tlsKeys(_ ingress: Ingress) -> [String] {
+        Array(Set(ingress.spec.tls.flatMap(\.hosts).map { $0.lowercased() }))
+    }
+
+    /// Rebuilds one host from every Ingress that names it, oldest first (then namespace/name), so the oldest wins a
+    /// path both define, as ingress-nginx merges them.
+    private mutating func rebuild(_ host: String) {
+        let owners = (byHost[host] ?? []).compactMap { ingresses[$0] }.sorted {
+            let a = $0.metadata.creationTimestamp?.milliseconds ?? 0, b = $1.metadata.creationTimestamp?.milliseconds ?? 0
+            return a != b ? a < b : $0.metadata.key < $1.metadata.key
+        }
+        var table = PathTable()
+        for ingress in owners {
+            for rule in ingress.spec.rules where (rule.host ?? "").lowercased() == host {
+                for p in rule.paths ?? [] {
+                    table.insert(IngressRoute(ingress: ingress.metadata.key, host: rule.host, path: p.path ?? "/",
+                                              pathType: p.pathType, backend: p.backend))
+                }
+            }
+            if table.defaultBackend == nil, let backend = ingress.spec.defaultBackend {
+                table.defaultBackend = IngressRoute(ingress: ingress.metadata.key, host: nil, path: nil, pathType: nil,
+                                                    backend: backend)
+            }
+        }
+        if host.isEmpty {
+            catchAll = table
+        } else if host.hasPrefix("*.") {
+            let suffix = Substring(host.dropFirst(2))
+            wildcardHosts[suffix] = owners.isEmpty ? nil : table
+        } else {
+            exactHosts[host] = owners.isEmpty ? nil : table
+        }
+    }
+}
