@@ -23,7 +23,9 @@ struct ClusterOptions: ParsableArguments {
     var noSettle = false
 
     /// Loads, settles and applies the actions, printing problems the way kubectl would. Exits 1 on any error.
-    func buildSimulator(adjust: (inout SimulationConfig) -> Void = { _ in }) throws -> Simulator {
+    /// `afterSettle` runs once the cluster has settled (or right after loading with --no-settle), before the actions.
+    func buildSimulator(adjust: (inout SimulationConfig) -> Void = { _ in },
+                        afterSettle: (inout Simulator) -> Void = { _ in }) throws -> Simulator {
         let loaded = try loadObjects()
         var config = SimulationConfig(seed: seed)
         adjust(&config)
@@ -35,6 +37,7 @@ struct ClusterOptions: ParsableArguments {
             throw ExitCode(1)
         }
         if !noSettle { sim.settle() }
+        afterSettle(&sim)
         for text in actions {
             do {
                 try sim.perform(try ActionParser.parse(text))

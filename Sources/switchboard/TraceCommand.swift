@@ -40,7 +40,9 @@ struct TraceCommand: ParsableCommand {
         } catch {
             fail("error: \(error)")
         }
-        var sim = try cluster.buildSimulator { $0.proxyMode = mode }
+        // The settled cluster is traced with its proxy rules caught up; actions after it see kube-proxy's lag.
+        var sim = try cluster.buildSimulator(adjust: { $0.proxyMode = mode },
+                                             afterSettle: { if !cluster.noSettle { $0.programProxyRules() } })
         let client = try client(in: sim)
         if requests == 1 {
             let trace = sim.trace(request, from: client)

@@ -141,13 +141,13 @@ public enum ActionParser {
             if args.count == 2 { try checkURL(args[1]) }
             return .stopLoad(url: args.count == 2 ? args[1] : nil)
         }
+        if let bad = flags.keys.sorted().first(where: { $0 != "rps" && $0 != "for" }) {
+            throw SimulationError.invalidAction("load: unknown flag --\(bad)")
+        }
         guard args.count == 1 else {
             throw SimulationError.invalidAction("load: expected one URL, e.g. load http://shop.example.com/ --rps 100")
         }
         try checkURL(args[0])
-        if let bad = flags.keys.sorted().first(where: { $0 != "rps" && $0 != "for" }) {
-            throw SimulationError.invalidAction("load: unknown flag --\(bad)")
-        }
         guard let text = flags["rps"] else {
             throw SimulationError.invalidAction("load: required flag --rps not set (e.g. load \(args[0]) --rps 100)")
         }

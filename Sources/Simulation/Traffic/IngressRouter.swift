@@ -27,7 +27,9 @@ public struct IngressRouter: Sendable {
     /// `*.foo.com` is stored under `foo.com`; a request host's first label is cut off to look it up.
     private var wildcardHosts: [Substring: PathTable] = [:]
     private var catchAll = PathTable()
+    /// Hosts with a certificate (`spec.tls`), counted over Ingresses; wildcards by their suffix, as the host maps.
     private var tlsHosts: [String: Int] = [:]
+    private var tlsWildcards: [Substring: Int] = [:]
     private var ingresses: [ObjectKey: Ingress] = [:]
     /// Ingresses by the host keys they contribute to ("" is the catch-all; wildcards as written, lower-cased).
     private var byHost: [String: Set<ObjectKey>] = [:]
@@ -54,10 +56,7 @@ public struct IngressRouter: Sendable {
                 byHost[host]?.remove(key)
                 if byHost[host]?.isEmpty == true { byHost[host] = nil }
             }
-            for host in Self.tlsKeys(old) {
-                tlsHosts[host, default: 0] -= 1
-                if tlsHosts[host] == 0 { tlsHosts[host] = nil }
-            }
+            for host in Self.tlsKeys(old) { countTLS(host, -1) }
         }
         if let ingress {
             ingresses[key] = ingress
@@ -65,7 +64,7 @@ public struct IngressRouter: Sendable {
                 affected.insert(host)
                 byHost[host, default: []].insert(key)
             }
-            for host in Self.tlsKeys(ingress) { tlsHosts[host, default: 0] += 1 }
+            for host in Self.tlsKeys(ingress) { countTLS(host, 1) }
         }
         for host in affected { rebuild(host) }
     }
@@ -87,9 +86,21 @@ public struct IngressRouter: Sendable {
 
     /// Whether a `spec.tls` host (precise, or a one-label wildcard) covers `host`.
     public func hasTLS(_ host: String) -> Bool {
+        if tlsHosts.isEmpty && tlsWildcards.isEmpty { return false }
         if tlsHosts[host] != nil { return true }
-        guard let dot = host.firstIndex(of: ".") else { return false }
-        return tlsHosts["*" + host[dot...]] != nil
+        guard !tlsWildcards.isEmpty, let dot = host.firstIndex(of: ".") else { return false }
+        return tlsWildcards[host[host.index(after: dot)...]] != nil
+    }
+
+    private mutating func countTLS(_ host: String, _ delta: Int) {
+        if host.hasPrefix("*.") {
+            let suffix = Substring(host.dropFirst(2))
+            let n = tlsWildcards[suffix, default: 0] + delta
+            tlsWildcards[suffix] = n > 0 ? n : nil
+        } else {
+            let n = tlsHosts[host, default: 0] + delta
+            tlsHosts[host] = n > 0 ? n : nil
+        }
     }
 
     /// Whether any served Ingress names `host` in a rule (precise or wildcard).

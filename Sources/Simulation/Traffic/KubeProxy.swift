@@ -35,42 +35,75 @@ public enum ProxyChoice: Sendable, Hashable {
     case dropped(node: String, elsewhere: Int)
 }
 
-/// kube-proxy's programmed state: each Service's endpoints as of its last sync, the syncs still due, the IPVS
-/// round-robin positions and the ClientIP affinity table.
+/// kube-proxy's programmed state: each Service's endpoints as its rules have them, the EndpointSlice states still on
+/// their way to the rules (each due `proxySyncDelayMs` after its change), the IPVS round-robin positions and the
+/// ClientIP affinity table.
 struct KubeProxyState: Sendable {
     var synced: [ObjectKey: [EndpointSlice]] = [:]
-    var pendingSync: [ObjectKey: Int64] = [:]
+    var inFlight: [ObjectKey: [InFlight]] = [:]
     var roundRobin: [String: Int] = [:]
     var affinity: [String: Affinity] = [:]
+
+    struct InFlight: Sendable {
+        var due: Int64
+        var slices: [EndpointSlice]
+    }
 
     struct Affinity: Sendable {
         var address: String
         var lastUsedMs: Int64
     }
+
+    /// Applies the states that have arrived by `now`.
+    mutating func arrive(_ service: ObjectKey, now: Int64) {
+        guard var queue = inFlight[service], let first = queue.first, first.due <= now else { return }
+        var cut = 0
+        while cut < queue.count, queue[cut].due <= now { cut += 1 }
+        synced[service] = queue[cut - 1].slices
+        queue.removeFirst(cut)
+        inFlight[service] = queue.isEmpty ? nil : queue
+    }
 }
 
 extension Simulator {
-    /// An EndpointSlice changed: its Service's proxy rules are rewritten `proxySyncDelayMs` later (kube-proxy's
-    /// informer and sync loop), reading the slices as they are then.
+    /// An EndpointSlice changed: the Service's slices as they are now reach kube-proxy's rules `proxySyncDelayMs`
+    /// later (its informer and sync loop). Changes at one instant travel together.
     mutating func noteEndpointSliceChange(_ change: Change) {
         var serviceName: String?
         if let slice = store.get(EndpointSlice.self, change.key) { serviceName = slice.serviceName }
         if serviceName == nil, case .endpointSlice(let old)? = change.before { serviceName = old.serviceName }
         guard let serviceName else { return }
         let service = ObjectKey(namespace: change.key.namespace, name: serviceName)
-        if proxy.pendingSync[service] == nil { proxy.pendingSync[service] = elapsedMs + config.proxySyncDelayMs }
+        let slices = currentSlices(service)
+        proxy.arrive(service, now: elapsedMs)
+        guard config.proxySyncDelayMs > 0 else {
+            proxy.synced[service] = slices
+            return
+        }
+        let due = elapsedMs + config.proxySyncDelayMs
+        if let last = proxy.inFlight[service]?.last, last.due == due {
+            proxy.inFlight[service]![proxy.inFlight[service]!.count - 1].slices = slices
+        } else {
+            proxy.inFlight[service, default: []].append(.init(due: due, slices: slices))
+        }
     }
 
     /// The endpoints kube-proxy has programmed for a Service right now.
     mutating func proxySlices(_ service: ObjectKey) -> [EndpointSlice] {
-        if let due = proxy.pendingSync[service], due <= elapsedMs {
-            proxy.pendingSync[service] = nil
-            proxy.synced[service] = currentSlices(service)
-        }
+        proxy.arrive(service, now: elapsedMs)
         if let synced = proxy.synced[service] { return synced }
         // Slices that appeared less than a sync ago are not programmed yet.
-        if proxy.pendingSync[service] != nil { return [] }
+        if proxy.inFlight[service] != nil { return [] }
         return currentSlices(service)
+    }
+
+    /// Brings every Service's proxy rules up to date at once, as if kube-proxy had had its sync delay: what `trace`
+    /// does after settling, so a freshly settled cluster is traced with all its endpoints programmed.
+    public mutating func programProxyRules() {
+        for (service, queue) in proxy.inFlight {
+            if let last = queue.last { proxy.synced[service] = last.slices }
+        }
+        proxy.inFlight.removeAll()
     }
 
     func currentSlices(_ service: ObjectKey) -> [EndpointSlice] {

@@ -15,16 +15,21 @@ public struct TrafficWindow: Sendable, Hashable {
         if second > newestSecond {
             let gap = newestSecond < 0 ? Int64(Self.seconds) : min(Int64(Self.seconds), second - newestSecond)
             for s in (second - gap + 1)...second {
-                let i = Int(s % Int64(Self.seconds))
+                let i = Self.slot(s)
                 requests[i] = 0
                 errors[i] = 0
             }
             newestSecond = second
         }
-        guard second > newestSecond - Int64(Self.seconds) else { return }
-        let i = Int(second % Int64(Self.seconds))
+        guard second > newestSecond - Int64(Self.seconds), second >= 0 else { return }
+        let i = Self.slot(second)
         requests[i] += r
         errors[i] += e
+    }
+
+    private static func slot(_ second: Int64) -> Int {
+        let n = Int64(seconds)
+        return Int((second % n + n) % n)
     }
 
     /// The last 60 seconds up to and including `second`, oldest first: (requests, errors) per second.
@@ -32,7 +37,7 @@ public struct TrafficWindow: Sendable, Hashable {
         let first = second - Int64(Self.seconds) + 1
         return (first...second).map { s in
             guard s >= 0, s <= newestSecond, s > newestSecond - Int64(Self.seconds) else { return (0, 0) }
-            let i = Int(s % Int64(Self.seconds))
+            let i = Self.slot(s)
             return (requests[i], errors[i])
         }
     }
