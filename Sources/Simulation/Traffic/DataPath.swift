@@ -30,7 +30,8 @@ struct DataPathState: Sendable {
 
 /// Where a request enters the cluster, worked out from its URL's host and port.
 enum TrafficEntry: Sendable, Hashable {
-    case service(ObjectKey, port: Int, scope: ProxyScope, first: TraceHop?)
+    /// `ingressClass`: the Service exposes that class's ingress controller, whose pod then routes by Ingress rules.
+    case service(ObjectKey, port: Int, scope: ProxyScope, first: TraceHop?, ingressClass: String?)
     case ingress(className: String)
     case pod(ObjectKey)
     case failed(TraceOutcome, String)
@@ -68,14 +69,16 @@ extension Simulator {
         let host = request.urlHost
         if Self.isIPv4(host) {
             if let svc = state.services.all.first(where: { $0.spec.clusterIP == host || $0.spec.clusterIPs.contains(host) }) {
-                return .service(svc.metadata.key, port: request.port, scope: .cluster(clientNode: client.node), first: nil)
+                return .service(svc.metadata.key, port: request.port, scope: .cluster(clientNode: client.node), first: nil,
+                                ingressClass: ingressClass(servedBy: svc.metadata.key))
             }
             if let svc = state.services.all.sorted(by: { $0.metadata.key < $1.metadata.key }).first(where: { s in
                 s.spec.type == .loadBalancer && s.loadBalancerIngress.contains { $0.ip == host }
                     && s.spec.ports.contains { $0.port == request.port }
             }) {
                 return .service(svc.metadata.key, port: request.port, scope: .external(node: nil),
-                                first: .loadBalancer(address: host, port: request.port))
+                                first: .loadBalancer(address: host, port: request.port),
+                                ingressClass: ingressClass(servedBy: svc.metadata.key))
             }
             if let node = state.nodes.all.first(where: { $0.internalIP == host }) {
                 let name = node.metadata.name
@@ -89,7 +92,8 @@ extension Simulator {
                     return .failed(.refused, "no Service has nodePort \(request.port) on node \(name) (\(host)): connection refused")
                 }
                 return .service(svc.metadata.key, port: request.port, scope: .external(node: name),
-                                first: .node(name: name, address: host, nodePort: request.port))
+                                first: .node(name: name, address: host, nodePort: request.port),
+                                ingressClass: ingressClass(servedBy: svc.metadata.key))
             }
             if let pod = state.pods.all.first(where: { $0.status.podIP == host }) {
                 return .pod(pod.metadata.key)
@@ -101,7 +105,9 @@ extension Simulator {
         }
         if let dns = serviceDNSName(host, clientNamespace: client.namespace, state: state) {
             switch dns {
-            case .found(let key): return .service(key, port: request.port, scope: .cluster(clientNode: client.node), first: nil)
+            case .found(let key):
+                return .service(key, port: request.port, scope: .cluster(clientNode: client.node), first: nil,
+                                ingressClass: ingressClass(servedBy: key))
             case .missing(let message): return .failed(.unreachable, message)
             }
         }
@@ -160,12 +166,12 @@ extension Simulator {
             deliver(&t, pod: key, address: request.urlHost, port: request.port, viaIngress: false, viaProxy: false)
         case .ingress(let cls):
             routeIngress(&t, className: cls, client: client)
-        case .service(let key, let port, let scope, let first):
+        case .service(let key, let port, let scope, let first, let ingressClass):
             if let first { t.hops.append(first) }
             var visited: Set<ObjectKey> = []
             routeService(&t, key, port: .number(port), scope: scope, client: client, viaIngress: false, visited: &visited)
             // An ingress controller's own Service: its pod then routes by the Ingress rules.
-            if t.outcome == .delivered, let cls = ingressClass(servedBy: key) {
+            if t.outcome == .delivered, let cls = ingressClass {
                 routeIngress(&t, className: cls, client: client)
             }
         }
