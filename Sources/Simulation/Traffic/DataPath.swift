@@ -64,7 +64,7 @@ extension Simulator {
 
     // MARK: entry
 
-    func resolveEntry(_ request: HTTPRequest, client: TraceClient) -> TrafficEntry {
+    mutating func resolveEntry(_ request: HTTPRequest, client: TraceClient) -> TrafficEntry {
         let state = store.snapshot
         let host = request.urlHost
         if Self.isIPv4(host) {
@@ -95,7 +95,10 @@ extension Simulator {
                                 first: .node(name: name, address: host, nodePort: request.port),
                                 ingressClass: ingressClass(servedBy: svc.metadata.key))
             }
-            if let pod = state.pods.all.first(where: { $0.status.podIP == host }) {
+            // A finished pod may still show an address that a newer pod has taken: prefer one that runs.
+            if let pod = state.pods.all.filter({ $0.status.podIP == host }).min(by: {
+                ($0.status.phase == .running ? 0 : 1, $0.metadata.key) < ($1.status.phase == .running ? 0 : 1, $1.metadata.key)
+            }) {
                 return .pod(pod.metadata.key)
             }
             if state.services.all.contains(where: { s in s.loadBalancerIngress.contains { $0.ip == host } }) {
@@ -111,7 +114,7 @@ extension Simulator {
             case .missing(let message): return .failed(.unreachable, message)
             }
         }
-        let index = dataPath.ingressIndex ?? IngressIndex(state: state)
+        let index = currentIngressIndex()
         guard let cls = index.controllerClass(forHost: request.host, in: state) else {
             return .failed(.unreachable, "\(host) is not a Service name and the cluster has no ingress controller (no IngressClass): the name resolves nowhere")
         }

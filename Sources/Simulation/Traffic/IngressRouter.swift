@@ -23,10 +23,17 @@ public struct IngressLookup: Sendable, Hashable {
 /// for rules without a host and the default backend; inside each, a `PathTable`. Kept current one Ingress at a time:
 /// a change rebuilds only the hosts that Ingress names.
 public struct IngressRouter: Sendable {
-    private var exactHosts: [String: PathTable] = [:]
+    /// Host tables live in one array and the maps hold their positions, so a lookup reads a table in place instead
+    /// of copying it out of a dictionary.
+    private var tables: [PathTable] = []
+    private var freeTables: [Int] = []
+    private var exactHosts: [String: Int] = [:]
     /// `*.foo.com` is stored under `foo.com`; a request host's first label is cut off to look it up.
-    private var wildcardHosts: [Substring: PathTable] = [:]
-    private var catchAll = PathTable()
+    private var wildcardHosts: [Substring: Int] = [:]
+    /// The same two maps for the lookup itself: byte keys, case folded, no String hashing.
+    private var exactHostBytes = ByteMap(foldCase: true)
+    private var wildcardHostBytes = ByteMap(foldCase: true)
+    private var catchAll = PathTable.empty
     /// Hosts with a certificate (`spec.tls`), counted over Ingresses; wildcards by their suffix, as the host maps.
     private var tlsHosts: [String: Int] = [:]
     private var tlsWildcards: [Substring: Int] = [:]
@@ -43,8 +50,8 @@ public struct IngressRouter: Sendable {
     public var ingressCount: Int { ingresses.count }
     /// Paths and default backends across every host, after merging.
     public var ruleCount: Int {
-        exactHosts.values.reduce(0) { $0 + $1.routes.count } + wildcardHosts.values.reduce(0) { $0 + $1.routes.count }
-            + catchAll.routes.count
+        exactHosts.values.reduce(0) { $0 + tables[$1].routes.count }
+            + wildcardHosts.values.reduce(0) { $0 + tables[$1].routes.count } + catchAll.routes.count
     }
 
     /// Replaces (or, with nil, removes) one Ingress and rebuilds the hosts it touched, before and after.
@@ -70,18 +77,36 @@ public struct IngressRouter: Sendable {
     }
 
     public func lookup(host rawHost: String, path: String) -> IngressLookup {
-        let host = rawHost.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? rawHost.lowercased() : rawHost
-        if let table = exactHosts[host] {
-            return IngressLookup(hostMatch: .exact(host), route: table.match(path) ?? table.defaultBackend,
+        let (exact, wildcard) = rawHost.utf8.withContiguousStorageIfAvailable { hostTables($0) }
+            ?? Array(rawHost.utf8).withUnsafeBufferPointer { hostTables($0) }
+        if exact != nil || wildcard != nil {
+            let host = Self.hasUppercase(rawHost) ? rawHost.lowercased() : rawHost
+            if let i = exact {
+                return IngressLookup(hostMatch: .exact(host), route: tables[i].match(path) ?? tables[i].defaultBackend,
+                                     tls: hasTLS(host))
+            }
+            let i = wildcard!
+            let dot = host.utf8.firstIndex(of: UInt8(ascii: "."))!
+            let rule = "*." + host[host.utf8.index(after: dot)...]
+            return IngressLookup(hostMatch: .wildcard(rule), route: tables[i].match(path) ?? tables[i].defaultBackend,
                                  tls: hasTLS(host))
         }
-        if let dot = host.firstIndex(of: "."), let table = wildcardHosts[host[host.index(after: dot)...]] {
-            let rule = "*." + host[host.index(after: dot)...]
-            return IngressLookup(hostMatch: .wildcard(rule), route: table.match(path) ?? table.defaultBackend,
-                                 tls: hasTLS(host))
-        }
+        let host = Self.hasUppercase(rawHost) ? rawHost.lowercased() : rawHost
         return IngressLookup(hostMatch: .none, route: catchAll.match(path) ?? catchAll.defaultBackend,
                              tls: hasTLS(host))
+    }
+
+    /// The table of a precise host, else of the wildcard covering it (the host without its first label).
+    private func hostTables(_ host: UnsafeBufferPointer<UInt8>) -> (Int?, Int?) {
+        if let i = exactHostBytes.value(hash: ByteMap.hash(host, foldCase: true), bytes: host) { return (Int(i), nil) }
+        guard !wildcardHostBytes.isEmpty, let dot = host.firstIndex(of: UInt8(ascii: ".")) else { return (nil, nil) }
+        let suffix = UnsafeBufferPointer(rebasing: host[(dot + 1)...])
+        return (nil, wildcardHostBytes.value(hash: ByteMap.hash(suffix, foldCase: true), bytes: suffix).map(Int.init))
+    }
+
+    private static func hasUppercase(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 &- 65 < 26 } }
+            ?? s.utf8.contains { $0 &- 65 < 26 }
     }
 
     /// Whether a `spec.tls` host (precise, or a one-label wildcard) covers `host`.
@@ -130,7 +155,7 @@ public struct IngressRouter: Sendable {
             let a = $0.metadata.creationTimestamp?.milliseconds ?? 0, b = $1.metadata.creationTimestamp?.milliseconds ?? 0
             return a != b ? a < b : $0.metadata.key < $1.metadata.key
         }
-        var table = PathTable()
+        var table = PathTableBuilder()
         for ingress in owners {
             for rule in ingress.spec.rules where (rule.host ?? "").lowercased() == host {
                 for p in rule.paths ?? [] {
@@ -143,13 +168,37 @@ public struct IngressRouter: Sendable {
                                                     backend: backend)
             }
         }
+        let frozen = PathTable(table)
         if host.isEmpty {
-            catchAll = table
+            catchAll = frozen
         } else if host.hasPrefix("*.") {
             let suffix = Substring(host.dropFirst(2))
-            wildcardHosts[suffix] = owners.isEmpty ? nil : table
+            wildcardHosts[suffix] = place(frozen, at: wildcardHosts[suffix], keep: !owners.isEmpty)
+            wildcardHostBytes.set(String(suffix), wildcardHosts[suffix].map(Int32.init))
         } else {
-            exactHosts[host] = owners.isEmpty ? nil : table
+            exactHosts[host] = place(frozen, at: exactHosts[host], keep: !owners.isEmpty)
+            exactHostBytes.set(host, exactHosts[host].map(Int32.init))
         }
+    }
+
+    /// Stores a host's table in its slot (a free one for a new host) and returns the slot, or frees it.
+    private mutating func place(_ table: PathTable, at slot: Int?, keep: Bool) -> Int? {
+        guard keep else {
+            if let slot {
+                tables[slot] = PathTable.empty
+                freeTables.append(slot)
+            }
+            return nil
+        }
+        if let slot {
+            tables[slot] = table
+            return slot
+        }
+        if let free = freeTables.popLast() {
+            tables[free] = table
+            return free
+        }
+        tables.append(table)
+        return tables.count - 1
     }
 }

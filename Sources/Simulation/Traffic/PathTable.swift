@@ -14,21 +14,84 @@ public struct IngressRoute: Sendable, Hashable {
 }
 
 /// One host's merged paths, as ingress-nginx builds one `server` from every Ingress that names the host: Exact paths
-/// in a hash map, Prefix (and ImplementationSpecific, matched as Prefix) paths in a trie of `/`-separated elements.
-/// A lookup costs the request path's length, never the number of rules.
-struct PathTable: Sendable {
-    struct Node: Sendable {
-        var children: [Substring: Int32] = [:]
-        var prefixRoute: Int32 = -1
+/// in one hash map, Prefix (and ImplementationSpecific, matched as Prefix) paths in another keyed by their normalised
+/// element path (`/aaa/bbb/` is `/aaa/bbb`), with every shorter element path of a rule present as a marker so a walk
+/// can stop at the first miss. A lookup costs the request path's length, never the number of rules. Immutable once
+/// built (a class, so a router reads it in place without copying).
+final class PathTable: Sendable {
+    /// Route index by normalised element path ("" is `/`); -1 marks a path that only leads to longer ones.
+    let prefixes: ByteMap
+    let exact: ByteMap
+    let root: Int32
+    let routes: [IngressRoute]
+    /// The defaultBackend of the oldest Ingress in this table that has one.
+    let defaultBackend: IngressRoute?
+
+    static let empty = PathTable(PathTableBuilder())
+
+    init(_ b: PathTableBuilder) {
+        var prefixes = ByteMap(), exact = ByteMap()
+        for (key, value) in b.prefixes where !key.isEmpty { prefixes.set(String(key), value) }
+        for (key, value) in b.exact { exact.set(key, value) }
+        self.prefixes = prefixes
+        self.exact = exact
+        root = b.prefixes[""] ?? -1
+        routes = b.routes
+        defaultBackend = b.defaultBackend
     }
 
-    private(set) var nodes: [Node] = [Node()]
-    private(set) var exact: [String: Int32] = [:]
-    private(set) var routes: [IngressRoute] = []
-    /// The defaultBackend of the oldest Ingress in this table that has one.
+    /// The longest matching path; an Exact match covers the whole request path, so it also wins any tie.
+    func match(_ path: String) -> IngressRoute? {
+        let index = path.utf8.withContiguousStorageIfAvailable { matchIndex($0) }
+            ?? Array(path.utf8).withUnsafeBufferPointer { matchIndex($0) }
+        return index >= 0 ? routes[Int(index)] : nil
+    }
+
+    /// One pass over the path's bytes: the running FNV-1a hash at the end of each element is the hash of the
+    /// element path so far, looked up in `prefixes` until the first miss; at the end it is the whole path's hash
+    /// for `exact`.
+    private func matchIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var h = ByteMap.seed
+        var best = root
+        var walking = !prefixes.isEmpty
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if bytes[i] == UInt8(ascii: "/") {
+                h = ByteMap.step(h, bytes[i], foldCase: false)
+                i += 1
+                continue
+            }
+            while i < n, bytes[i] != UInt8(ascii: "/") {
+                h = ByteMap.step(h, bytes[i], foldCase: false)
+                i += 1
+            }
+            if walking {
+                if let found = prefixes.value(hash: h, bytes: UnsafeBufferPointer(rebasing: bytes[0..<i])) {
+                    if found >= 0 { best = found }
+                } else {
+                    walking = false
+                }
+            }
+        }
+        if !exact.isEmpty, let found = exact.value(hash: h, bytes: bytes) { return found }
+        return best
+    }
+}
+
+/// Collects one host's paths (oldest Ingress first) before they are frozen into a `PathTable`.
+struct PathTableBuilder {
+    var prefixes: [Substring: Int32] = [:]
+    var exact: [String: Int32] = [:]
+    var routes: [IngressRoute] = []
     var defaultBackend: IngressRoute?
 
     var isEmpty: Bool { routes.isEmpty && defaultBackend == nil }
+
+    /// `/aaa//bbb/` → `/aaa/bbb`; `/` → "" (the root, which every path starts with).
+    static func normalise(_ path: String) -> String {
+        path.split(separator: "/").map { "/" + $0 }.joined()
+    }
 
     /// Adds a path unless one with the same path and type is already there (the caller inserts oldest first, so
     /// the oldest Ingress wins a conflict, as in ingress-nginx). Returns whether it was added.
@@ -40,44 +103,17 @@ struct PathTable: Sendable {
             guard exact[path] == nil else { return false }
             exact[path] = index
         } else {
-            var node = 0
-            for element in path.split(separator: "/") {
-                if let next = nodes[node].children[element] {
-                    node = Int(next)
-                } else {
-                    nodes.append(Node())
-                    let next = nodes.count - 1
-                    nodes[node].children[element] = Int32(next)
-                    node = next
-                }
+            let key = Substring(Self.normalise(path))
+            if let existing = prefixes[key], existing >= 0 { return false }
+            prefixes[key] = index
+            // Markers for the shorter element paths, so a lookup may stop at the first miss.
+            var end = key.endIndex
+            while let slash = key[..<end].lastIndex(of: "/"), slash > key.startIndex {
+                end = slash
+                if prefixes[key[..<end]] == nil { prefixes[Substring(String(key[..<end]))] = -1 }
             }
-            guard nodes[node].prefixRoute < 0 else { return false }
-            nodes[node].prefixRoute = index
         }
         routes.append(route)
         return true
-    }
-
-    /// The longest matching path; an Exact match covers the whole request path, so it also wins any tie.
-    func match(_ path: String) -> IngressRoute? {
-        if let i = exact[path] { return routes[Int(i)] }
-        var node = 0
-        var best = nodes[0].prefixRoute
-        // Elements are walked in place (no array of them), so a lookup allocates nothing.
-        let utf8 = path.utf8
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            if utf8[i] == UInt8(ascii: "/") {
-                i = utf8.index(after: i)
-                continue
-            }
-            var j = i
-            while j != utf8.endIndex, utf8[j] != UInt8(ascii: "/") { j = utf8.index(after: j) }
-            guard let next = nodes[node].children[path[i..<j]] else { break }
-            node = Int(next)
-            if nodes[node].prefixRoute >= 0 { best = nodes[node].prefixRoute }
-            i = j
-        }
-        return best >= 0 ? routes[Int(best)] : nil
     }
 }
