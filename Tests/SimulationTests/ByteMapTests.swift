@@ -49,4 +49,21 @@ struct ByteMapTests {
         #expect(Self.get(map, "/café") == 1)
         #expect(Self.get(map, "/cafe\u{301}") == 2)
     }
+
+    @Test("Keys kept in the slot (up to 16 bytes) and in the arena (longer) are told apart at the boundary")
+    func inlineAndArenaKeys() {
+        var map = ByteMap(foldCase: true)
+        let keys = ["", "a", String(repeating: "a", count: 15), String(repeating: "a", count: 16),
+                    String(repeating: "a", count: 17), String(repeating: "a", count: 16) + "\u{0}",
+                    "App-1.Team-1.Example.com", "app-1.team-1.example.co"]
+        for (i, key) in keys.enumerated() { map.set(key, Int32(i)) }
+        for (i, key) in keys.enumerated() {
+            #expect(Self.get(map, key) == Int32(i), "\(key.utf8.count) bytes")
+            #expect(Self.get(map, key.uppercased()) == Int32(i), "\(key.utf8.count) bytes, upper-case")
+        }
+        #expect(Self.get(map, String(repeating: "a", count: 18)) == nil)
+        for i in 0..<2000 { map.set("host-\(i).example.com", Int32(i)) }  // forces rehashes with arena keys
+        #expect(Self.get(map, "App-1.team-1.example.COM") == 6)
+        #expect(Self.get(map, "host-1999.example.com") == 1999)
+    }
 }

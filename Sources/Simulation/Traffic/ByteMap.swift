@@ -5,6 +5,10 @@
 struct ByteMap: Sendable {
     private struct Slot: Sendable {
         var hash: UInt64 = 0
+        /// Keys of up to 16 bytes live in the slot itself (one cache line for hash, key and value); longer ones in
+        /// `arena` at `offset`.
+        var w0: UInt64 = 0
+        var w1: UInt64 = 0
         var offset: Int32 = 0
         /// -1: never used; -2: removed (probing continues past it).
         var length: Int32 = -1
@@ -38,18 +42,38 @@ struct ByteMap: Sendable {
     @inline(__always)
     private static func slotIndex(_ h: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) & mask }
 
+    static let inlineLimit = 16
+
+    /// A short key's bytes packed into two words, zero-padded (and case-folded when the map folds case).
+    @inline(__always)
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>, foldCase: Bool) -> (UInt64, UInt64) {
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        for k in 0..<bytes.count {
+            let byte = bytes[k]
+            let b = UInt64(foldCase && byte &- 65 < 26 ? byte | 0x20 : byte)
+            if k < 8 { w0 |= b << UInt64(k * 8) } else { w1 |= b << UInt64((k - 8) * 8) }
+        }
+        return (w0, w1)
+    }
+
     /// The value for `bytes`, whose hash (from `hash` or a running `step`) is `h`.
     func value(hash h: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         let mask = slots.count - 1
         var i = Self.slotIndex(h, mask)
+        let short = bytes.count <= Self.inlineLimit
+        let (w0, w1) = short ? Self.words(bytes, foldCase: foldCase) : (0, 0)
         return slots.withUnsafeBufferPointer { slots in
-            arena.withUnsafeBufferPointer { arena in
-                while true {
-                    let s = slots[i]
-                    if s.length == -1 { return nil }
-                    if s.hash == h, Int(s.length) == bytes.count, equal(arena, Int(s.offset), bytes) { return s.value }
-                    i = (i + 1) & mask
+            while true {
+                let s = slots[i]
+                if s.length == -1 { return nil }
+                if s.hash == h, Int(s.length) == bytes.count {
+                    if short {
+                        if s.w0 == w0 && s.w1 == w1 { return s.value }
+                    } else if arena.withUnsafeBufferPointer({ equal($0, Int(s.offset), bytes) }) {
+                        return s.value
+                    }
                 }
+                i = (i + 1) & mask
             }
         }
     }
@@ -57,6 +81,14 @@ struct ByteMap: Sendable {
     func value(_ key: String) -> Int32? {
         var key = key
         return key.withUTF8 { value(hash: Self.hash($0, foldCase: foldCase), bytes: $0) }
+    }
+
+    private func matches(_ s: Slot, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.count <= Self.inlineLimit {
+            let (w0, w1) = Self.words(bytes, foldCase: foldCase)
+            return s.w0 == w0 && s.w1 == w1
+        }
+        return arena.withUnsafeBufferPointer { equal($0, Int(s.offset), bytes) }
     }
 
     @inline(__always)
@@ -84,8 +116,7 @@ struct ByteMap: Sendable {
                 let s = slots[i]
                 if s.length == -2 {
                     if reusable == nil { reusable = i }
-                } else if s.hash == h, Int(s.length) == bytes.count,
-                          arena.withUnsafeBufferPointer({ equal($0, Int(s.offset), bytes) }) {
+                } else if s.hash == h, Int(s.length) == bytes.count, matches(s, bytes) {
                     if let value {
                         slots[i].value = value
                     } else {
@@ -97,11 +128,16 @@ struct ByteMap: Sendable {
                 i = (i + 1) & mask
             }
             guard let value else { return }
-            let offset = Int32(arena.count)
-            arena.append(contentsOf: bytes.map { foldCase && $0 &- 65 < 26 ? $0 | 0x20 : $0 })
+            var slot = Slot(hash: h, length: Int32(bytes.count), value: value)
+            if bytes.count <= Self.inlineLimit {
+                (slot.w0, slot.w1) = Self.words(bytes, foldCase: foldCase)
+            } else {
+                slot.offset = Int32(arena.count)
+                arena.append(contentsOf: bytes.map { foldCase && $0 &- 65 < 26 ? $0 | 0x20 : $0 })
+            }
             let target = reusable ?? i
             if reusable == nil { used += 1 }
-            slots[target] = Slot(hash: h, offset: offset, length: Int32(bytes.count), value: value)
+            slots[target] = slot
             count += 1
         }
         if used * 2 > slots.count { rehash() }
@@ -119,9 +155,12 @@ struct ByteMap: Sendable {
         for s in old where s.length >= 0 {
             var i = Self.slotIndex(s.hash, mask)
             while slots[i].length != -1 { i = (i + 1) & mask }
-            let offset = Int32(arena.count)
-            arena.append(contentsOf: oldArena[Int(s.offset)..<Int(s.offset + s.length)])
-            slots[i] = Slot(hash: s.hash, offset: offset, length: s.length, value: s.value)
+            var moved = s
+            if Int(s.length) > Self.inlineLimit {
+                moved.offset = Int32(arena.count)
+                arena.append(contentsOf: oldArena[Int(s.offset)..<Int(s.offset + s.length)])
+            }
+            slots[i] = moved
             used += 1
             count += 1
         }

@@ -77,10 +77,10 @@ public struct IngressRouter: Sendable {
     }
 
     public func lookup(host rawHost: String, path: String) -> IngressLookup {
-        let (exact, wildcard) = rawHost.utf8.withContiguousStorageIfAvailable { hostTables($0) }
+        let (exact, wildcard, upper) = rawHost.utf8.withContiguousStorageIfAvailable { hostTables($0) }
             ?? Array(rawHost.utf8).withUnsafeBufferPointer { hostTables($0) }
         if exact != nil || wildcard != nil {
-            let host = Self.hasUppercase(rawHost) ? rawHost.lowercased() : rawHost
+            let host = upper ? rawHost.lowercased() : rawHost
             if let i = exact {
                 return IngressLookup(hostMatch: .exact(host), route: tables[i].match(path) ?? tables[i].defaultBackend,
                                      tls: hasTLS(host))
@@ -91,22 +91,24 @@ public struct IngressRouter: Sendable {
             return IngressLookup(hostMatch: .wildcard(rule), route: tables[i].match(path) ?? tables[i].defaultBackend,
                                  tls: hasTLS(host))
         }
-        let host = Self.hasUppercase(rawHost) ? rawHost.lowercased() : rawHost
+        let host = upper ? rawHost.lowercased() : rawHost
         return IngressLookup(hostMatch: .none, route: catchAll.match(path) ?? catchAll.defaultBackend,
                              tls: hasTLS(host))
     }
 
-    /// The table of a precise host, else of the wildcard covering it (the host without its first label).
-    private func hostTables(_ host: UnsafeBufferPointer<UInt8>) -> (Int?, Int?) {
-        if let i = exactHostBytes.value(hash: ByteMap.hash(host, foldCase: true), bytes: host) { return (Int(i), nil) }
-        guard !wildcardHostBytes.isEmpty, let dot = host.firstIndex(of: UInt8(ascii: ".")) else { return (nil, nil) }
+    /// The table of a precise host, else of the wildcard covering it (the host without its first label); and whether
+    /// the host has upper-case letters.
+    private func hostTables(_ host: UnsafeBufferPointer<UInt8>) -> (Int?, Int?, Bool) {
+        var h = ByteMap.seed
+        var upper = false
+        for b in host {
+            upper = upper || b &- 65 < 26
+            h = ByteMap.step(h, b, foldCase: true)
+        }
+        if let i = exactHostBytes.value(hash: h, bytes: host) { return (Int(i), nil, upper) }
+        guard !wildcardHostBytes.isEmpty, let dot = host.firstIndex(of: UInt8(ascii: ".")) else { return (nil, nil, upper) }
         let suffix = UnsafeBufferPointer(rebasing: host[(dot + 1)...])
-        return (nil, wildcardHostBytes.value(hash: ByteMap.hash(suffix, foldCase: true), bytes: suffix).map(Int.init))
-    }
-
-    private static func hasUppercase(_ s: String) -> Bool {
-        s.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 &- 65 < 26 } }
-            ?? s.utf8.contains { $0 &- 65 < 26 }
+        return (nil, wildcardHostBytes.value(hash: ByteMap.hash(suffix, foldCase: true), bytes: suffix).map(Int.init), upper)
     }
 
     /// Whether a `spec.tls` host (precise, or a one-label wildcard) covers `host`.
