@@ -269,4 +269,29 @@ struct IngressHostMatchingTests {
         #expect(r.lookup(host: "c.com", path: "/x").route == nil)
         #expect(r.ingressCount == 1)
     }
+
+    @Test("After many changes and deletions, the router answers exactly as one built from scratch")
+    func incrementalEqualsRebuilt() {
+        let scenario = RoutingScenario(hosts: 300, pathsPerHost: 10)
+        var all = scenario.ingresses()
+        var router = IngressRouter(ingresses: all)
+        for i in stride(from: 0, to: all.count, by: 3) {
+            router.update(all[i].metadata.key, to: nil)
+        }
+        for i in stride(from: 1, to: all.count, by: 3) {
+            all[i].spec.rules[0].paths?.removeLast(3)
+            all[i].spec.rules[0].paths?.append(HTTPIngressPath(path: "/moved/\(i)", pathType: .exact,
+                                                               backend: .service(name: "moved", port: .number(80))))
+            router.update(all[i].metadata.key, to: all[i])
+        }
+        let kept = all.enumerated().filter { $0.offset % 3 != 0 }.map(\.element)
+        let fresh = IngressRouter(ingresses: kept)
+        #expect(router.ingressCount == fresh.ingressCount)
+        #expect(router.ruleCount == fresh.ruleCount)
+        var requests = scenario.requests(count: 3000)
+        requests += (0..<300).map { (scenario.host($0), "/moved/\($0)") }
+        for r in requests {
+            #expect(router.lookup(host: r.host, path: r.path) == fresh.lookup(host: r.host, path: r.path), "\(r)")
+        }
+    }
 }

@@ -10,6 +10,8 @@ struct ByteMap: Sendable {
         var w0: UInt64 = 0
         var w1: UInt64 = 0
         var offset: Int32 = 0
+        /// Part of the key: lets one map hold every host's paths (the tag is the host's slot).
+        var tag: Int32 = 0
         /// -1: never used; -2: removed (probing continues past it).
         var length: Int32 = -1
         var value: Int32 = 0
@@ -23,6 +25,18 @@ struct ByteMap: Sendable {
 
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    /// The hash to start from for keys with `tag` (the tag's four bytes come first).
+    @inline(__always)
+    static func seed(tag: Int32) -> UInt64 {
+        var h = seed
+        var t = UInt32(bitPattern: tag)
+        for _ in 0..<4 {
+            h = (h ^ UInt64(t & 0xff)) &* 0x100_0000_01b3
+            t >>= 8
+        }
+        return h
+    }
+
     init(foldCase: Bool = false) { self.foldCase = foldCase }
 
     var isEmpty: Bool { count == 0 }
@@ -33,8 +47,8 @@ struct ByteMap: Sendable {
         return (h ^ UInt64(b)) &* 0x100_0000_01b3
     }
 
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, foldCase: Bool) -> UInt64 {
-        var h = seed
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, foldCase: Bool, tag: Int32 = 0) -> UInt64 {
+        var h = seed(tag: tag)
         for b in bytes { h = step(h, b, foldCase: foldCase) }
         return h
     }
@@ -57,7 +71,7 @@ struct ByteMap: Sendable {
     }
 
     /// The value for `bytes`, whose hash (from `hash` or a running `step`) is `h`.
-    func value(hash h: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    func value(hash h: UInt64, tag: Int32 = 0, bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         let mask = slots.count - 1
         var i = Self.slotIndex(h, mask)
         let short = bytes.count <= Self.inlineLimit
@@ -66,7 +80,7 @@ struct ByteMap: Sendable {
             while true {
                 let s = slots[i]
                 if s.length == -1 { return nil }
-                if s.hash == h, Int(s.length) == bytes.count {
+                if s.hash == h, Int(s.length) == bytes.count, s.tag == tag {
                     if short {
                         if s.w0 == w0 && s.w1 == w1 { return s.value }
                     } else if arena.withUnsafeBufferPointer({ equal($0, Int(s.offset), bytes) }) {
@@ -78,9 +92,9 @@ struct ByteMap: Sendable {
         }
     }
 
-    func value(_ key: String) -> Int32? {
+    func value(_ key: String, tag: Int32 = 0) -> Int32? {
         var key = key
-        return key.withUTF8 { value(hash: Self.hash($0, foldCase: foldCase), bytes: $0) }
+        return key.withUTF8 { value(hash: Self.hash($0, foldCase: foldCase, tag: tag), tag: tag, bytes: $0) }
     }
 
     private func matches(_ s: Slot, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -105,10 +119,10 @@ struct ByteMap: Sendable {
     }
 
     /// Sets (or, with nil, removes) the value for `key`. Keys are stored case-folded when the map folds case.
-    mutating func set(_ key: String, _ value: Int32?) {
+    mutating func set(_ key: String, tag: Int32 = 0, _ value: Int32?) {
         var key = key
         key.withUTF8 { bytes in
-            let h = Self.hash(bytes, foldCase: foldCase)
+            let h = Self.hash(bytes, foldCase: foldCase, tag: tag)
             let mask = slots.count - 1
             var i = Self.slotIndex(h, mask)
             var reusable: Int?
@@ -116,7 +130,7 @@ struct ByteMap: Sendable {
                 let s = slots[i]
                 if s.length == -2 {
                     if reusable == nil { reusable = i }
-                } else if s.hash == h, Int(s.length) == bytes.count, matches(s, bytes) {
+                } else if s.hash == h, Int(s.length) == bytes.count, s.tag == tag, matches(s, bytes) {
                     if let value {
                         slots[i].value = value
                     } else {
@@ -128,7 +142,7 @@ struct ByteMap: Sendable {
                 i = (i + 1) & mask
             }
             guard let value else { return }
-            var slot = Slot(hash: h, length: Int32(bytes.count), value: value)
+            var slot = Slot(hash: h, tag: tag, length: Int32(bytes.count), value: value)
             if bytes.count <= Self.inlineLimit {
                 (slot.w0, slot.w1) = Self.words(bytes, foldCase: foldCase)
             } else {

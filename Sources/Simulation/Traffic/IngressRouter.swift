@@ -20,20 +20,19 @@ public struct IngressLookup: Sendable, Hashable {
 
 /// One ingress controller's compiled routing table, in the way ingress-nginx turns every Ingress of its class into
 /// `server` blocks: a hash map of precise hosts, a hash map of one-label wildcards by their suffix, a catch-all server
-/// for rules without a host and the default backend; inside each, a `PathTable`. Kept current one Ingress at a time:
-/// a change rebuilds only the hosts that Ingress names.
+/// for rules without a host and the default backend; their paths in one shared `PathIndex`. Kept current one
+/// Ingress at a time: a change rebuilds only the hosts that Ingress names.
 public struct IngressRouter: Sendable {
-    /// Host tables live in one array and the maps hold their positions, so a lookup reads a table in place instead
-    /// of copying it out of a dictionary.
-    private var tables: [PathTable] = []
-    private var freeTables: [Int] = []
-    private var exactHosts: [String: Int] = [:]
+    /// Every host's paths; the host maps hold each host's slot in it. Slot 0 is the catch-all server (rules
+    /// without a host, and the default backend).
+    private var paths = PathIndex()
+    private static let catchAll: Int32 = 0
+    private var exactHosts: [String: Int32] = [:]
     /// `*.foo.com` is stored under `foo.com`; a request host's first label is cut off to look it up.
-    private var wildcardHosts: [Substring: Int] = [:]
+    private var wildcardHosts: [Substring: Int32] = [:]
     /// The same two maps for the lookup itself: byte keys, case folded, no String hashing.
     private var exactHostBytes = ByteMap(foldCase: true)
     private var wildcardHostBytes = ByteMap(foldCase: true)
-    private var catchAll = PathTable.empty
     /// Hosts with a certificate (`spec.tls`), counted over Ingresses; wildcards by their suffix, as the host maps.
     private var tlsHosts: [String: Int] = [:]
     private var tlsWildcards: [Substring: Int] = [:]
@@ -41,17 +40,20 @@ public struct IngressRouter: Sendable {
     /// Ingresses by the host keys they contribute to ("" is the catch-all; wildcards as written, lower-cased).
     private var byHost: [String: Set<ObjectKey>] = [:]
 
-    public init() {}
+    public init() {
+        _ = paths.install(PathTableBuilder(), at: nil)
+    }
 
     public init<S: Sequence>(ingresses: S) where S.Element == Ingress {
+        self.init()
         for ingress in ingresses { update(ingress.metadata.key, to: ingress) }
     }
 
     public var ingressCount: Int { ingresses.count }
     /// Paths and default backends across every host, after merging.
     public var ruleCount: Int {
-        exactHosts.values.reduce(0) { $0 + tables[$1].routes.count }
-            + wildcardHosts.values.reduce(0) { $0 + tables[$1].routes.count } + catchAll.routes.count
+        exactHosts.values.reduce(0) { $0 + paths.routeCount($1) }
+            + wildcardHosts.values.reduce(0) { $0 + paths.routeCount($1) } + paths.routeCount(Self.catchAll)
     }
 
     /// Replaces (or, with nil, removes) one Ingress and rebuilds the hosts it touched, before and after.
@@ -82,33 +84,30 @@ public struct IngressRouter: Sendable {
         if exact != nil || wildcard != nil {
             let host = upper ? rawHost.lowercased() : rawHost
             if let i = exact {
-                return IngressLookup(hostMatch: .exact(host), route: tables[i].match(path) ?? tables[i].defaultBackend,
-                                     tls: hasTLS(host))
+                return IngressLookup(hostMatch: .exact(host), route: paths.match(i, path), tls: hasTLS(host))
             }
             let i = wildcard!
             let dot = host.utf8.firstIndex(of: UInt8(ascii: "."))!
             let rule = "*." + host[host.utf8.index(after: dot)...]
-            return IngressLookup(hostMatch: .wildcard(rule), route: tables[i].match(path) ?? tables[i].defaultBackend,
-                                 tls: hasTLS(host))
+            return IngressLookup(hostMatch: .wildcard(rule), route: paths.match(i, path), tls: hasTLS(host))
         }
         let host = upper ? rawHost.lowercased() : rawHost
-        return IngressLookup(hostMatch: .none, route: catchAll.match(path) ?? catchAll.defaultBackend,
-                             tls: hasTLS(host))
+        return IngressLookup(hostMatch: .none, route: paths.match(Self.catchAll, path), tls: hasTLS(host))
     }
 
     /// The table of a precise host, else of the wildcard covering it (the host without its first label); and whether
     /// the host has upper-case letters.
-    private func hostTables(_ host: UnsafeBufferPointer<UInt8>) -> (Int?, Int?, Bool) {
-        var h = ByteMap.seed
+    private func hostTables(_ host: UnsafeBufferPointer<UInt8>) -> (Int32?, Int32?, Bool) {
+        var h = ByteMap.seed(tag: 0)
         var upper = false
         for b in host {
             upper = upper || b &- 65 < 26
             h = ByteMap.step(h, b, foldCase: true)
         }
-        if let i = exactHostBytes.value(hash: h, bytes: host) { return (Int(i), nil, upper) }
+        if let i = exactHostBytes.value(hash: h, bytes: host) { return (i, nil, upper) }
         guard !wildcardHostBytes.isEmpty, let dot = host.firstIndex(of: UInt8(ascii: ".")) else { return (nil, nil, upper) }
         let suffix = UnsafeBufferPointer(rebasing: host[(dot + 1)...])
-        return (nil, wildcardHostBytes.value(hash: ByteMap.hash(suffix, foldCase: true), bytes: suffix).map(Int.init), upper)
+        return (nil, wildcardHostBytes.value(hash: ByteMap.hash(suffix, foldCase: true), bytes: suffix), upper)
     }
 
     /// Whether a `spec.tls` host (precise, or a one-label wildcard) covers `host`.
@@ -170,37 +169,24 @@ public struct IngressRouter: Sendable {
                                                     backend: backend)
             }
         }
-        let frozen = PathTable(table)
         if host.isEmpty {
-            catchAll = frozen
+            _ = paths.install(table, at: Self.catchAll)
         } else if host.hasPrefix("*.") {
             let suffix = Substring(host.dropFirst(2))
-            wildcardHosts[suffix] = place(frozen, at: wildcardHosts[suffix], keep: !owners.isEmpty)
-            wildcardHostBytes.set(String(suffix), wildcardHosts[suffix].map(Int32.init))
+            wildcardHosts[suffix] = place(table, at: wildcardHosts[suffix], keep: !owners.isEmpty)
+            wildcardHostBytes.set(String(suffix), wildcardHosts[suffix])
         } else {
-            exactHosts[host] = place(frozen, at: exactHosts[host], keep: !owners.isEmpty)
-            exactHostBytes.set(host, exactHosts[host].map(Int32.init))
+            exactHosts[host] = place(table, at: exactHosts[host], keep: !owners.isEmpty)
+            exactHostBytes.set(host, exactHosts[host])
         }
     }
 
-    /// Stores a host's table in its slot (a free one for a new host) and returns the slot, or frees it.
-    private mutating func place(_ table: PathTable, at slot: Int?, keep: Bool) -> Int? {
+    /// Installs a host's paths in its slot (a new one for a new host) and returns the slot, or frees it.
+    private mutating func place(_ table: PathTableBuilder, at slot: Int32?, keep: Bool) -> Int32? {
         guard keep else {
-            if let slot {
-                tables[slot] = PathTable.empty
-                freeTables.append(slot)
-            }
+            if let slot { paths.remove(slot) }
             return nil
         }
-        if let slot {
-            tables[slot] = table
-            return slot
-        }
-        if let free = freeTables.popLast() {
-            tables[free] = table
-            return free
-        }
-        tables.append(table)
-        return tables.count - 1
+        return paths.install(table, at: slot)
     }
 }
