@@ -8,10 +8,10 @@ struct TraceCommand: ParsableCommand {
         commandName: "trace",
         abstract: "Send a simulated HTTP request into the cluster and print the route it takes.",
         discussion: """
-        The URL's host decides the entry: a host name goes to the ingress controller (Ingress rules); a Service's
-        ClusterIP or DNS name (svc.ns.svc.cluster.local, svc.ns) goes through that Service; a node's InternalIP with a
-        nodePort, or a LoadBalancer address, goes through that Service; a pod IP reaches the pod. The exit code is 0
-        whenever the trace ran, whatever the request's fate.
+        The URL's host decides the entry: a host name goes to the ingress controller (Ingress rules); a Service's \
+        ClusterIP or DNS name (svc.ns.svc.cluster.local, svc.ns) goes through that Service; a node's InternalIP \
+        with a nodePort, or a LoadBalancer address, goes through that Service; a pod IP reaches the pod. The exit \
+        code is 0 whenever the trace ran, whatever the request's fate.
         """)
 
     @Argument(help: "The URL, e.g. http://shop.example.com/api or http://10.96.0.6/.") var url: String
