@@ -110,6 +110,9 @@ struct TraceTests {
         var withTLS = Shop.simulator([Shop.ingress("secure", host: "secure.example.com", tls: true)])
         let s = try withTLS.trace("https://secure.example.com/")
         #expect(s.notes == ["TLS terminated at the ingress controller for secure.example.com"])
+        let plain = try withTLS.trace("http://secure.example.com/")
+        #expect(plain.notes == ["secure.example.com has TLS, so ingress-nginx answers plain http with a 308 redirect to https by default (ssl-redirect); traced as the https request that follows"])
+        #expect(try withTLS.trace("http://shop.example.com/").notes.isEmpty)
     }
 
     @Test("Ingresses are re-indexed when they change")

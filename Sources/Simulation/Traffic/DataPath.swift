@@ -102,6 +102,9 @@ extension Simulator {
             t.notes.append("pathType ImplementationSpecific is matched as Prefix (ingress-nginx without regex annotations)")
         }
         if t.request.scheme == .https && found.tls { t.notes.append("TLS terminated at the ingress controller for \(host)") }
+        if t.request.scheme == .http && found.tls {
+            t.notes.append("\(host) has TLS, so ingress-nginx answers plain http with a 308 redirect to https by default (ssl-redirect); traced as the https request that follows")
+        }
         switch route.backend {
         case .resource:
             t.status = 503
