@@ -32,9 +32,13 @@ struct ClusterOptions: ParsableArguments {
     }
 
     /// Loads, settles and applies the actions, printing problems the way kubectl would. Exits 1 on any error.
-    func buildSimulator() throws -> Simulator {
+    /// `afterSettle` runs once the cluster has settled (or right after loading with --no-settle), before the actions.
+    func buildSimulator(adjust: (inout SimulationConfig) -> Void = { _ in },
+                        afterSettle: (inout Simulator) -> Void = { _ in }) throws -> Simulator {
         let loaded = try loadObjects()
-        var sim = Simulator(config: SimulationConfig(seed: seed))
+        var config = SimulationConfig(seed: seed)
+        adjust(&config)
+        var sim = Simulator(config: config)
         let rejected = sim.load(loaded)
         for warning in sim.warnings { Console.warn(warning) }
         if !rejected.isEmpty {
@@ -42,6 +46,7 @@ struct ClusterOptions: ParsableArguments {
             throw ExitCode(1)
         }
         if !noSettle { sim.settle() }
+        afterSettle(&sim)
         for text in actions {
             do {
                 try sim.perform(try ActionParser.parse(text))

@@ -5,7 +5,7 @@ struct Switchboard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "A Kubernetes service-networking simulator for the terminal.",
-        subcommands: [DashboardCommand.self, GetCommand.self, ValidateCommand.self, RenderCommand.self,
+        subcommands: [DashboardCommand.self, GetCommand.self, TraceCommand.self, ValidateCommand.self, RenderCommand.self,
                       BenchCommand.self],
         defaultSubcommand: DashboardCommand.self)
 }

@@ -32,6 +32,10 @@ public enum Action: Sendable, Hashable, CustomStringConvertible {
     case cordon(String)
     case uncordon(String)
     case drain(String)
+    /// Send `rps` requests a second to `url` in virtual time, for `durationMs` or until stopped.
+    case load(url: String, rps: Int, durationMs: Int64?)
+    /// Stop the loads to `url`, or every load.
+    case stopLoad(url: String?)
 
     /// The canonical text, which parses back to the same action (recordings store it).
     public var description: String {
@@ -51,6 +55,9 @@ public enum Action: Sendable, Hashable, CustomStringConvertible {
         case .cordon(let n): return "cordon node/\(n)"
         case .uncordon(let n): return "uncordon node/\(n)"
         case .drain(let n): return "drain node/\(n)"
+        case .load(let url, let rps, let ms):
+            return "load \(ActionParser.quoteIfNeeded(url)) --rps \(rps)\(ms.map { " --for \(VirtualDuration.format($0))" } ?? "")"
+        case .stopLoad(let url): return "load stop\(url.map { " \(ActionParser.quoteIfNeeded($0))" } ?? "")"
         }
     }
 
@@ -69,5 +76,7 @@ public enum Action: Sendable, Hashable, CustomStringConvertible {
         ("recover node/NAME", "the node reports again"),
         ("cordon node/NAME | uncordon node/NAME", "stop or resume scheduling onto it"),
         ("drain node/NAME", "cordon and evict its pods"),
+        ("load URL --rps N [--for DURATION]", "send N requests a second to URL in virtual time (see the traffic counters)"),
+        ("load stop [URL]", "stop the load to URL, or every load"),
     ]
 }

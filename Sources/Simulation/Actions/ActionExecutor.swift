@@ -23,6 +23,18 @@ extension Simulator {
         case .cordon(let n): try setCordoned(n, true)
         case .uncordon(let n): try setCordoned(n, false)
         case .drain(let n): try drainNode(n)
+        case .load(let url, let rps, let ms):
+            do {
+                try startLoad(url: url, rps: rps, durationMs: ms)
+            } catch let error as TrafficInputError {
+                throw SimulationError.invalidAction("load: \(error.message)")
+            }
+        case .stopLoad(let url):
+            do {
+                try stopLoad(url: url)
+            } catch let error as TrafficInputError {
+                throw SimulationError.invalidAction("load stop: \(error.message)")
+            }
         }
         runControllers()
     }

@@ -17,7 +17,7 @@ public enum ActionParser {
         while i < args.count {
             let a = args[i]
             if a == "-n" || a == "--namespace" || a == "-f" || a == "--filename" || a == "--replicas"
-                || a == "--grace-period" {
+                || a == "--grace-period" || a == "--rps" || a == "--for" {
                 guard i + 1 < args.count else { throw SimulationError.invalidAction("flag \(a) needs a value") }
                 flags[normalize(a)] = args[i + 1]
                 i += 2
@@ -123,11 +123,51 @@ public enum ActionParser {
             case "uncordon": return .uncordon(node)
             default: return .drain(node)
             }
+        case "load":
+            return try parseLoad(args, flags: flags)
         default:
             let verbs = ["scale", "delete", "kill", "apply", "advance", "settle", "fail-readiness", "recover-readiness",
-                         "crash", "fail", "recover", "cordon", "uncordon", "drain"]
+                         "crash", "fail", "recover", "cordon", "uncordon", "drain", "load"]
             let hint = verbs.min { editDistance($0, verb) < editDistance($1, verb) }.map { " (did you mean \"\($0)\"?)" } ?? ""
             throw SimulationError.invalidAction("unknown action \"\(verb)\"\(hint)")
+        }
+    }
+
+    /// `load URL --rps N [--for DURATION]` and `load stop [URL]`.
+    static func parseLoad(_ args: [String], flags: [String: String]) throws -> Action {
+        if args.first == "stop" {
+            guard args.count <= 2 else { throw SimulationError.invalidAction("load stop: expected at most one URL") }
+            if let bad = flags.keys.sorted().first { throw SimulationError.invalidAction("load stop: unknown flag --\(bad)") }
+            if args.count == 2 { try checkURL(args[1]) }
+            return .stopLoad(url: args.count == 2 ? args[1] : nil)
+        }
+        if let bad = flags.keys.sorted().first(where: { $0 != "rps" && $0 != "for" }) {
+            throw SimulationError.invalidAction("load: unknown flag --\(bad)")
+        }
+        guard args.count == 1 else {
+            throw SimulationError.invalidAction("load: expected one URL, e.g. load http://shop.example.com/ --rps 100")
+        }
+        try checkURL(args[0])
+        guard let text = flags["rps"] else {
+            throw SimulationError.invalidAction("load: required flag --rps not set (e.g. load \(args[0]) --rps 100)")
+        }
+        guard let rps = Int(text), rps >= 1, rps <= 1_000_000 else {
+            throw SimulationError.invalidAction("load: --rps must be a whole number from 1 to 1000000, not \"\(text)\"")
+        }
+        var duration: Int64?
+        if let text = flags["for"] {
+            let ms = try VirtualDuration.parse(text)
+            guard ms > 0 else { throw SimulationError.invalidAction("load: --for must be longer than 0s") }
+            duration = ms
+        }
+        return .load(url: args[0], rps: rps, durationMs: duration)
+    }
+
+    private static func checkURL(_ url: String) throws {
+        do {
+            _ = try HTTPRequest.parse(url)
+        } catch let error as TrafficInputError {
+            throw SimulationError.invalidAction("load: \(error.message)")
         }
     }
 

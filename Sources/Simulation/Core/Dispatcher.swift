@@ -75,8 +75,12 @@ extension Simulator {
             for pod in unscheduledPods { markDirty(.scheduler, pod) }
         case .ingress:
             markDirty(.ingress, key)
+            if dataPath.ingressIndex != nil { dataPath.dirtyIngresses.insert(key) }
         case .ingressClass:
             for ingress in store.snapshot.ingresses.all { markDirty(.ingress, ingress.metadata.key) }
+            dataPath.ingressIndex = nil
+        case .endpointSlice:
+            noteEndpointSliceChange(change)
         default:
             break
         }

@@ -56,13 +56,14 @@ extension Simulator {
         runControllers()
     }
 
-    /// Runs virtual time until nothing is pending: rollouts done, pods ready, graceful deletions finished. Returns
+    /// Runs virtual time until nothing is pending: rollouts done, pods ready, graceful deletions finished (running
+    /// loads keep sending on the way, but do not keep it going). Returns
     /// false if the cluster was still busy when `config.settleLimitMs` ran out (e.g. a crash loop).
     @discardableResult
     public mutating func settle() -> Bool {
         let limit = elapsedMs + config.settleLimitMs
         runControllers()
-        while let due = timers.nextDue {
+        while timers.clusterCount > 0, let due = timers.nextDue {
             if due > limit { return false }
             guard let (due, event) = timers.popDue(atOrBefore: due) else { break }
             fireInstant(due, first: event)
@@ -95,7 +96,7 @@ extension Simulator {
         case .containerRestart(let key, let uid): restartContainer(key, uid: uid)
         case .requeue(let controller, let key): markDirty(controller, key)
         case .evictPodsFromNode(let node): evictPods(fromNode: node)
-        case .traffic: break
+        case .traffic: runTrafficTick()
         }
     }
 }

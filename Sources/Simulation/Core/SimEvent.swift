@@ -15,7 +15,7 @@ public enum SimEvent: Sendable, Hashable {
     case requeue(ControllerID, ObjectKey)
     /// A node has been unreachable long enough for its pods to be evicted (the default 300s toleration).
     case evictPodsFromNode(String)
-    /// An action scheduled for later by a script.
+    /// A load tick: every running load sends its batch of requests (one timer for all loads, never one per request).
     case traffic(loadID: Int)
 }
 

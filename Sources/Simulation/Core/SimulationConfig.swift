@@ -19,6 +19,12 @@ public struct SimulationConfig: Sendable, Equatable {
     public var maxEvents = 5000
     /// How long an unreachable node's pods keep running before eviction (the default NoExecute toleration).
     public var nodeEvictionSeconds = 300
+    /// How long an EndpointSlice change takes to reach kube-proxy's rules (informer delay plus its sync loop).
+    public var proxySyncDelayMs: Int64 = 1000
+    /// kube-proxy's mode: iptables (random choice) or IPVS (round robin).
+    public var proxyMode: ProxyMode = .iptables
+    /// Simulated load is sent in batches, one per tick of this length.
+    public var trafficTickMs: Int64 = 100
 
     public init(seed: UInt64 = 42) { self.seed = seed }
 }

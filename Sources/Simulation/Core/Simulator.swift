@@ -7,6 +7,12 @@ public struct Simulator: Sendable {
     public internal(set) var store: ClusterStore
     public let config: SimulationConfig
     var rng: SeededRandom
+    /// Traffic's own random stream, so tracing or load never changes the names the cluster's controllers draw.
+    var trafficRNG: SeededRandom
+    var proxy = KubeProxyState()
+    var dataPath = DataPathState()
+    /// Requests, successes and errors per Service and per pod, for the dashboard's traffic view (see `TrafficStats`).
+    public internal(set) var traffic = TrafficStats()
     var timers = TimerQueue()
     /// Virtual milliseconds since `config.epoch`.
     public internal(set) var elapsedMs: Int64 = 0
@@ -47,6 +53,7 @@ public struct Simulator: Sendable {
         self.config = config
         store = ClusterStore(seed: config.seed)
         rng = SeededRandom(seed: config.seed)
+        trafficRNG = SeededRandom(seed: config.seed ^ 0x7472_6166_6669_6321)
         network = NetworkAllocations(config: config)
         store.setTime(config.epoch)
         bootstrap()
@@ -56,9 +63,10 @@ public struct Simulator: Sendable {
     public var now: Timestamp { config.epoch.adding(milliseconds: elapsedMs) }
     public var nowMs: Int64 { elapsedMs }
 
-    /// Whether anything is left to do: timers that would change the cluster, or controllers with work queued.
+    /// Whether anything is left to do: timers that would change the cluster, or controllers with work queued. Load
+    /// ticks do not count: a load without an end would otherwise keep `settle` running forever.
     public var hasPendingWork: Bool {
-        store.hasPendingChanges || dirty.values.contains { !$0.isEmpty } || timers.count > 0
+        store.hasPendingChanges || dirty.values.contains { !$0.isEmpty } || timers.clusterCount > 0
     }
 
     public mutating func takeRecordedChanges() -> [Change] {

@@ -9,14 +9,19 @@ public struct TimerQueue: Sendable {
 
     private var heap: [Entry] = []
     private var nextSeq: UInt64 = 0
+    /// Load ticks queued: `settle` and `hasPendingWork` look past them, so a load never keeps the cluster "busy".
+    public private(set) var trafficCount = 0
 
     public init() {}
 
     public var isEmpty: Bool { heap.isEmpty }
     public var count: Int { heap.count }
+    /// Timers other than load ticks: the work that makes the cluster change.
+    public var clusterCount: Int { heap.count - trafficCount }
     public var nextDue: Int64? { heap.first?.due }
 
     public mutating func schedule(_ event: SimEvent, at due: Int64) {
+        if case .traffic = event { trafficCount += 1 }
         heap.append(Entry(due: due, seq: nextSeq, event: event))
         nextSeq += 1
         var i = heap.count - 1
@@ -31,6 +36,7 @@ public struct TimerQueue: Sendable {
     /// Removes and returns the earliest event due at or before `time`.
     public mutating func popDue(atOrBefore time: Int64) -> (Int64, SimEvent)? {
         guard let first = heap.first, first.due <= time else { return nil }
+        if case .traffic = first.event { trafficCount -= 1 }
         let last = heap.removeLast()
         if !heap.isEmpty {
             heap[0] = last
