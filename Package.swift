@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "ClusterStore", dependencies: ["KubeModel"]),
         // Virtual clock, seeded RNG, controllers, actions, traffic.
         .target(name: "Simulation", dependencies: ["ClusterStore", "Manifests"]),
+        // Recording files (writer, reader), replay with seeking, verification by re-simulation.
+        .target(name: "Recording", dependencies: ["KubeModel", "ClusterStore", "Simulation"]),
         // kubectl-compatible output: tables, -o json/yaml/name.
         .target(name: "Kubectl", dependencies: ["ClusterStore"]),
         // The bundled demo cluster, embedded so the binary works from any directory.
@@ -32,7 +34,7 @@ let package = Package(
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "switchboard", dependencies: [
             "KubeModel", "Manifests", "ClusterStore", "Simulation", "Kubectl", "DemoCluster", "Dashboard",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Recording", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Simulation", "Manifests"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Simulation", "Manifests", "DemoCluster"],
                     exclude: ["Golden"]),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Simulation", "Manifests", "DemoCluster"]),
         .testTarget(name: "CLITests", dependencies: ["DemoCluster"]),
     ],
     swiftLanguageModes: [.v6]
