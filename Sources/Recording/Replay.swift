@@ -120,6 +120,24 @@ public final class Replay: Sendable {
         return best
     }
 
+    /// Walks the recording once from the start, calling `body` with the cluster at the end of every virtual moment
+    /// at which something changed (and at the first moment).
+    public func forEachMoment(_ body: (Int64, ClusterState) throws -> Void) rethrows {
+        var state = ClusterState()
+        var changed = true
+        for i in steps.indices {
+            if case .keyframe = entries[i].kind, i == 0 { state = checkpoints[0].1 }
+            if case .none = steps[i] {} else { changed = true }
+            apply(steps[i], to: &state)
+            let last = i + 1 == steps.count || times[i + 1] != times[i]
+            if last && changed {
+                state.restore(resourceVersion: versions[i], now: epoch.adding(milliseconds: times[i]))
+                try body(times[i], state)
+                changed = false
+            }
+        }
+    }
+
     /// Applies every step from the start, for the throughput benchmark. Returns the number applied.
     public func replayAll() -> (steps: Int, state: ClusterState) {
         var state = ClusterState()
