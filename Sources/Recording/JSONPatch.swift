@@ -3,11 +3,13 @@ import KubeModel
 /// Compact diffs between two versions of an object, in the spirit of RFC 7386 (JSON Merge Patch): an object patch
 /// lists the changed fields, nested objects are patched recursively. Two departures, because the API's objects hold
 /// `null`s (a pod condition's lastProbeTime) and long lists (an EndpointSlice's hundred endpoints):
-/// removed fields are listed in `"$unset": [names]` instead of being set to null, and a changed array is
+/// removed fields are listed in `"$unset": [names]` instead of being set to null, and a changed array is either
 /// `{"$splice": [start, deleteCount, [items…]]}`, replacing only the differing middle between a common prefix and
-/// suffix.
+/// suffix, or — same length, whichever is shorter — `{"$items": [[index, patch]…]}`, patching elements in place
+/// (a pod's Ready condition flipping).
 enum JSONPatch {
     static let spliceKey = "$splice"
+    static let itemsKey = "$items"
     static let unsetKey = "$unset"
 
     /// The patch turning `old` into `new`, or nil when a full copy is the only faithful form (a new value that
@@ -27,7 +29,7 @@ enum JSONPatch {
                     out[k] = v
                 }
             }
-            if b[unsetKey] != nil || b[spliceKey] != nil { return nil }
+            if b[unsetKey] != nil || b[spliceKey] != nil || b[itemsKey] != nil { return nil }
             return .object(out)
         case (.array(let a), .array(let b)):
             var prefix = 0
@@ -37,11 +39,19 @@ enum JSONPatch {
                 suffix += 1
             }
             let inserted = Array(b[prefix..<(b.count - suffix)])
-            return .object([spliceKey: .array([.int(Int64(prefix)), .int(Int64(a.count - prefix - suffix)),
-                                               .array(inserted)])])
+            let splice: JSONValue = [spliceKey: .array([.int(Int64(prefix)), .int(Int64(a.count - prefix - suffix)),
+                                                        .array(inserted)])]
+            guard a.count == b.count else { return splice }
+            var items: [JSONValue] = []
+            for i in prefix..<(b.count - suffix) where a[i] != b[i] {
+                guard let d = diff(a[i], b[i]) else { return splice }
+                items.append([.int(Int64(i)), d])
+            }
+            let inPlace: JSONValue = [itemsKey: .array(items)]
+            return JSONWriter.compact(inPlace).utf8.count < JSONWriter.compact(splice).utf8.count ? inPlace : splice
         case (_, .object(let b)):
-            // Read back against a non-object, an object replaces it; one that looks like a splice would not.
-            if b[spliceKey] != nil { return Optional<JSONValue>.none }
+            // Read back against a non-object, an object replaces it; one that looks like an array patch would not.
+            if b[spliceKey] != nil || b[itemsKey] != nil { return Optional<JSONValue>.none }
             return new
         default:
             return new
@@ -58,6 +68,16 @@ enum JSONPatch {
                 throw PatchError("$splice does not fit the array it patches")
             }
             items.replaceSubrange(Int(start)..<Int(start + count), with: inserted)
+            return .array(items)
+        case (.object(let p), .array(var items)) where p.count == 1 && p[itemsKey] != nil:
+            guard case .array(let changes)? = p[itemsKey] else { throw PatchError("$items is not a list") }
+            for change in changes {
+                guard case .array(let pair) = change, pair.count == 2, let i = pair[0].intValue, i >= 0,
+                      i < Int64(items.count) else {
+                    throw PatchError("$items does not fit the array it patches")
+                }
+                items[Int(i)] = try apply(pair[1], to: items[Int(i)])
+            }
             return .array(items)
         case (.object(let p), .object(var result)):
             if let unset = p[unsetKey] {

@@ -71,4 +71,5 @@ public struct RecordingEntry: Sendable {
     }
 
     public var isAction: Bool { if case .action = kind { return true }; return false }
+    public var isKeyframe: Bool { if case .keyframe = kind { return true }; return false }
 }

@@ -10,30 +10,45 @@ public struct RecordingFile: Sendable {
 
 public enum RecordingReader {
     public static func read(path: String) throws(RecordingError) -> RecordingFile {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missingFile }
-        if isDirectory.boolValue { throw .unreadable("is a directory") }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable((error as NSError).localizedDescription)
-        }
-        return try parse(data)
+        try parse(try contents(path))
     }
 
     /// Parses a whole recording. A last line that does not parse and has no newline is what a recorder killed
     /// mid-write leaves: everything before it is kept, with a warning. Any other damage is an error.
     public static func parse(_ data: Data) throws(RecordingError) -> RecordingFile {
+        var entries: [RecordingEntry] = []
+        let (header, warnings) = try stream(data, onHeader: { _ in }) { entries.append($0) }
+        return RecordingFile(header: header, entries: entries, warnings: warnings)
+    }
+
+    static func contents(_ path: String) throws(RecordingError) -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missingFile }
+        if isDirectory.boolValue { throw .unreadable("is a directory") }
+        do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+            throw .unreadable((error as NSError).localizedDescription)
+        }
+    }
+
+    /// Reads a recording entry by entry (`onHeader` first), so a large one is never held twice in memory.
+    static func stream(_ data: Data, onHeader: (RecordingHeader) -> Void,
+                       _ body: (RecordingEntry) throws(RecordingError) -> Void)
+        throws(RecordingError) -> (RecordingHeader, [String]) {
         guard !data.isEmpty else { throw .empty }
-        let result: Result<RecordingFile, RecordingError> = data.withUnsafeBytes { raw in
+        let result: Result<(RecordingHeader, [String]), RecordingError> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            do throws(RecordingError) { return .success(try parse(bytes)) } catch { return .failure(error) }
+            do throws(RecordingError) { return .success(try stream(bytes, onHeader, body)) } catch {
+                return .failure(error)
+            }
         }
         return try result.get()
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(RecordingError) -> RecordingFile {
+    private static func stream(_ bytes: UnsafeBufferPointer<UInt8>, _ onHeader: (RecordingHeader) -> Void,
+                               _ body: (RecordingEntry) throws(RecordingError) -> Void)
+        throws(RecordingError) -> (RecordingHeader, [String]) {
         var header: RecordingHeader?
-        var entries: [RecordingEntry] = []
+        var entryCount = 0
         var warnings: [String] = []
         var start = 0
         var lineNumber = 0
@@ -61,15 +76,20 @@ public enum RecordingReader {
                 throw .notJSON(line: lineNumber, column: error.column, error.message)
             }
             if header == nil {
-                header = try RecordingHeader(json: json)
+                let h = try RecordingHeader(json: json)
+                header = h
+                onHeader(h)
             } else {
-                entries.append(try RecordingEntry(line: lineNumber, json: json))
+                let entry = try RecordingEntry(line: lineNumber, json: json)
+                if entryCount == 0, !entry.isKeyframe {
+                    throw .badHeader("the first entry after the header must be a keyframe")
+                }
+                entryCount += 1
+                try body(entry)
             }
         }
         guard let header else { throw .empty }
-        guard let first = entries.first, case .keyframe = first.kind else {
-            throw .badHeader("the first entry after the header must be a keyframe")
-        }
-        return RecordingFile(header: header, entries: entries, warnings: warnings)
+        if entryCount == 0 { throw .badHeader("the first entry after the header must be a keyframe") }
+        return (header, warnings)
     }
 }

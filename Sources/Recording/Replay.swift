@@ -29,54 +29,77 @@ public final class Replay: Sendable {
     /// The first and last virtual moment of the recording (ms since the epoch).
     public let startMs: Int64
     public let endMs: Int64
-    let entries: [RecordingEntry]
     let steps: [Step]
     let times: [Int64]
     let versions: [Int]
     /// (index of the last step applied, state after it), ascending.
     let checkpoints: [(Int, ClusterState)]
     let epoch: Timestamp
+    public let keyframeCount: Int
 
-    public var entryCount: Int { entries.count }
+    public var entryCount: Int { steps.count }
     public var durationMs: Int64 { endMs - startMs }
 
+    /// Opens a file entry by entry, so the parsed lines are never all in memory at once.
     public convenience init(path: String, checkpointEvery: Int = 20_000) throws(RecordingError) {
-        try self.init(RecordingReader.read(path: path), checkpointEvery: checkpointEvery)
+        var indexer: Indexer?
+        let data = try RecordingReader.contents(path)
+        let (header, warnings) = try RecordingReader.stream(data, onHeader: { header in
+            indexer = Indexer(epoch: SimulationConfig(seed: header.seed).epoch, checkpointEvery: checkpointEvery)
+        }) { (entry: RecordingEntry) throws(RecordingError) in try indexer!.add(entry) }
+        self.init(header: header, warnings: warnings, indexer: indexer!)
     }
 
-    public init(_ file: RecordingFile, checkpointEvery: Int = 20_000) throws(RecordingError) {
-        header = file.header
-        warnings = file.warnings
-        entries = file.entries
-        epoch = SimulationConfig(seed: file.header.seed).epoch
-        var builder = StepBuilder(epoch: epoch)
+    public convenience init(_ file: RecordingFile, checkpointEvery: Int = 20_000) throws(RecordingError) {
+        var indexer = Indexer(epoch: SimulationConfig(seed: file.header.seed).epoch, checkpointEvery: checkpointEvery)
+        for entry in file.entries { try indexer.add(entry) }
+        self.init(header: file.header, warnings: file.warnings, indexer: indexer)
+    }
+
+    private init(header: RecordingHeader, warnings: [String], indexer: Indexer) {
+        self.header = header
+        self.warnings = warnings
+        epoch = indexer.builder.epoch
+        steps = indexer.steps
+        checkpoints = indexer.checkpoints
+        actions = indexer.actions
+        times = indexer.times
+        versions = indexer.builder.versions
+        keyframeCount = indexer.keyframes
+        startMs = indexer.times.first ?? 0
+        endMs = indexer.times.max() ?? 0
+    }
+
+    /// Turns entries, in file order, into steps, action marks and checkpoints.
+    struct Indexer {
+        var builder: StepBuilder
+        let checkpointEvery: Int
         var steps: [Step] = []
+        var times: [Int64] = []
         var checkpoints: [(Int, ClusterState)] = []
         var actions: [ActionMark] = []
-        steps.reserveCapacity(entries.count)
-        var sinceCheckpoint = 0
-        for (i, entry) in entries.enumerated() {
-            let step = try builder.step(for: entry)
-            steps.append(step)
+        var keyframes = 0
+        private var sinceCheckpoint = 0
+
+        init(epoch: Timestamp, checkpointEvery: Int) {
+            builder = StepBuilder(epoch: epoch)
+            self.checkpointEvery = checkpointEvery
+        }
+
+        mutating func add(_ entry: RecordingEntry) throws(RecordingError) {
+            let i = steps.count
+            steps.append(try builder.step(for: entry))
+            times.append(entry.atMs)
             sinceCheckpoint += 1
             if case .action(let text, _, let error) = entry.kind {
                 actions.append(ActionMark(atMs: entry.atMs, text: text, error: error, entry: i))
             }
-            if case .keyframe = entry.kind {
-                checkpoints.append((i, builder.state))
-                sinceCheckpoint = 0
-            } else if sinceCheckpoint >= checkpointEvery {
+            if entry.isKeyframe { keyframes += 1 }
+            if entry.isKeyframe || sinceCheckpoint >= checkpointEvery {
                 checkpoints.append((i, builder.state))
                 sinceCheckpoint = 0
             }
         }
-        self.steps = steps
-        self.checkpoints = checkpoints
-        self.actions = actions
-        times = entries.map(\.atMs)
-        versions = builder.versions
-        startMs = entries.first?.atMs ?? 0
-        endMs = entries.map(\.atMs).max() ?? 0
     }
 
     /// The cluster after entry `index` (-1: before the first, which is the initial keyframe, so: empty).
@@ -106,7 +129,7 @@ public final class Replay: Sendable {
 
     /// The cluster once action `k` and what it caused are done (just before the next action, or at the end).
     public func state(afterAction k: Int) -> ClusterState {
-        let next = k + 1 < actions.count ? actions[k + 1].entry - 1 : entries.count - 1
+        let next = k + 1 < actions.count ? actions[k + 1].entry - 1 : steps.count - 1
         return state(throughEntry: next)
     }
 
@@ -126,7 +149,7 @@ public final class Replay: Sendable {
         var state = ClusterState()
         var changed = true
         for i in steps.indices {
-            if case .keyframe = entries[i].kind, i == 0 { state = checkpoints[0].1 }
+            if i == 0 { state = checkpoints[0].1 }
             if case .none = steps[i] {} else { changed = true }
             apply(steps[i], to: &state)
             let last = i + 1 == steps.count || times[i + 1] != times[i]

@@ -16,14 +16,21 @@ struct BenchCommand: ParsableCommand {
 
         Scenario `dashboard`: a store with --pods pods (default 100,000) filled directly; the median wall-clock time
         to build and draw a 200x60 pods frame as text, and to apply one `/` filter keystroke and draw the result.
+
+        Scenario `replay`: records --minutes (default 60) of virtual time of a --replay-pods (default 10,000) pod
+        cluster while --churn (default 25) pods are killed every virtual second; then the time to open the file, to
+        seek to 50 random moments, and to replay every entry, and the file's bytes per entry.
         """)
 
-    @Option(help: "Scenarios to run: settle, dashboard.") var scenario: [String] = ["settle"]
+    @Option(help: "Scenarios to run: settle, dashboard, replay.") var scenario: [String] = ["settle"]
     @Option(help: "Deployments in the settle scenario.") var deployments = 1000
     @Option(help: "Replicas per Deployment.") var replicas = 100
     @Option(help: "Services.") var services = 1000
     @Option(help: "Ingresses.") var ingresses = 200
     @Option(help: "Pods in the dashboard scenario.") var pods = 100_000
+    @Option(name: .customLong("replay-pods"), help: "Pods in the replay scenario.") var replayPods = 10_000
+    @Option(help: "Virtual minutes recorded in the replay scenario.") var minutes = 60
+    @Option(help: "Pods killed per virtual second in the replay scenario.") var churn = 25
     @Option(name: .shortAndLong, help: "Output: text or json.") var output = "text"
 
     func run() throws {
@@ -32,7 +39,8 @@ struct BenchCommand: ParsableCommand {
             switch name {
             case "settle": results["settle"] = settleScenario()
             case "dashboard": results["dashboard"] = try dashboardScenario()
-            default: throw ValidationError("unknown scenario \"\(name)\" (available: settle, dashboard)")
+            case "replay": results["replay"] = try ReplayBenchmark(pods: replayPods, minutes: minutes, churn: churn).run()
+            default: throw ValidationError("unknown scenario \"\(name)\" (available: settle, dashboard, replay)")
             }
         }
         if output == "json" {

@@ -48,9 +48,15 @@ struct DamagedInputTests {
     @Test("Random bytes, an empty file, other JSON, a newer version and a missing file each get a clear message")
     func hostileFiles() throws {
         var rng = SystemRandomNumberGenerator()
-        let noise = Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) } .map { $0 == 0x7b ? 0 : $0 })
-        #expect(Self.error(noise)?.hasPrefix("line 1, column 1: not JSON (unexpected ") == true)
-        #expect(Self.error(noise)?.hasSuffix("is this a switchboard recording?") == true)
+        let noise = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let png = Data([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] + noise)
+        #expect(Self.error(png) == "line 1, column 1: not JSON (unexpected byte 0x89); is this a switchboard recording?")
+        for n in 0..<200 {
+            let bytes = Data((0..<(n * 7)).map { _ in UInt8.random(in: 0...255, using: &rng) })
+            let message = Self.error(bytes) ?? "accepted"
+            #expect(message.hasPrefix("line ") || message.hasPrefix("empty file") || message.hasPrefix("not a switchboard"),
+                    "\(message)")
+        }
         #expect(Self.error(Data()) == "empty file, not a recording")
         #expect(Self.error(Data("\n\n".utf8)) == "empty file, not a recording")
         #expect(Self.error(Data("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[]}\n".utf8))
@@ -154,11 +160,17 @@ struct JSONPatchTests {
     @Test("Arrays are spliced between their common prefix and suffix")
     func arrays() throws {
         let a: JSONValue = ["e": [1, 2, 3, 4, 5]]
-        #expect(try roundTrip(a, ["e": [1, 2, 9, 4, 5]]) == ["e": ["$splice": [2, 1, [9]]]])
+        #expect(try roundTrip(a, ["e": [1, 2, 9, 4, 5]]) == ["e": ["$items": [[2, 9]]]])
+        #expect(try roundTrip(a, ["e": [1, 2, 9, 8, 7, 6, 5]]) == ["e": ["$splice": [2, 2, [9, 8, 7, 6]]]])
         #expect(try roundTrip(a, ["e": [1, 2, 4, 5]]) == ["e": ["$splice": [2, 1, []]]])
         #expect(try roundTrip(a, ["e": [0, 1, 2, 3, 4, 5]]) == ["e": ["$splice": [0, 0, [0]]]])
         #expect(try roundTrip(a, ["e": []]) == ["e": ["$splice": [0, 5, []]]])
         #expect(try roundTrip(["e": [1, 1]], ["e": [1, 1, 1]]) != nil)
+        let conditions: JSONValue = ["c": [["type": "A", "status": "True", "at": "2026-01-01T09:00:00Z"],
+                                           ["type": "Ready", "status": "False", "at": "2026-01-01T09:00:00Z"]]]
+        let flipped: JSONValue = ["c": [["type": "A", "status": "True", "at": "2026-01-01T09:00:00Z"],
+                                        ["type": "Ready", "status": "True", "at": "2026-01-01T09:00:00Z"]]]
+        #expect(try roundTrip(conditions, flipped) == ["c": ["$items": [[1, ["status": "True"]]]]])
     }
 
     @Test("Type changes replace the value; a value that would read as a patch makes the diff decline")
@@ -168,12 +180,14 @@ struct JSONPatchTests {
         #expect(try roundTrip(["a": "s"], ["a": ["k": 1]]) == ["a": ["k": 1]])
         #expect(JSONPatch.diff(["a": [1]], ["a": ["$splice": [0, 0, []]]]) == nil)
         #expect(JSONPatch.diff(["a": 1], ["a": 1, "$unset": ["a"]]) == nil)
+        #expect(JSONPatch.diff(["a": [1]], ["a": ["$items": []]]) == nil)
     }
 
     @Test("A patch that does not fit its target is an error")
     func misfit() {
         #expect(throws: PatchError.self) { try JSONPatch.apply(["e": ["$splice": [3, 9, []]]], to: ["e": [1]]) }
         #expect(throws: PatchError.self) { try JSONPatch.apply(["$unset": "e"], to: ["e": [1]]) }
+        #expect(throws: PatchError.self) { try JSONPatch.apply(["e": ["$items": [[5, 1]]]], to: ["e": [1]]) }
     }
 }
 
