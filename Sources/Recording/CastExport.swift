@@ -17,7 +17,8 @@ public enum CastExport {
         var lines = [JSONWriter.compact(.object(header))]
         var previous = ""
         try replay.forEachMoment { atMs, state in
-            let text = try render(state)
+            var text = try render(state)
+            if text.hasSuffix("\n") { text.removeLast() }
             guard text != previous else { return }
             previous = text
             // Cursor home and clear, then the frame; a terminal in raw mode needs CR LF between lines.

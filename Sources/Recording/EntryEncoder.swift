@@ -17,7 +17,7 @@ struct EntryEncoder {
     init(policy: RecordingPolicy) { self.policy = policy }
 
     /// A full snapshot, which also resets the encoder to it. The first entry of every recording.
-    mutating func keyframe(_ state: ClusterState, atMs: Int64) -> String {
+    mutating func keyframe(_ state: ClusterState, atMs: Int64, resumed: Bool = false) -> String {
         known = [:]
         checksum = StateChecksum()
         for object in state.allObjects {
@@ -29,15 +29,17 @@ struct EntryEncoder {
         }
         resourceVersion = state.resourceVersion
         lastAtMs = atMs
-        return keyframeLine()
+        return keyframeLine(resumed: resumed)
     }
 
-    private mutating func keyframeLine() -> String {
+    private mutating func keyframeLine(resumed: Bool = false) -> String {
         let objects = known.keys.sorted().map { known[$0]!.json }
-        let line = JSONWriter.compact([
+        var entry: [String: JSONValue] = [
             "at": .int(lastAtMs), "type": "keyframe", "rv": .int(Int64(resourceVersion)),
             "sum": .string(checksum.hex), "objects": .array(objects),
-        ])
+        ]
+        if resumed { entry["resumed"] = true }
+        let line = JSONWriter.compact(.object(entry))
         lastKeyframeBytes = line.utf8.count
         bytesSinceKeyframe = 0
         changesSinceChecksum = 0
@@ -99,6 +101,12 @@ struct EntryEncoder {
         }
         return lines
     }
+
+    /// The moment of the newest entry.
+    var lastMoment: Int64 { lastAtMs }
+
+    /// Moves the moment the next checkpoint is written at (time passed without a change).
+    mutating func advance(to atMs: Int64) { lastAtMs = max(lastAtMs, atMs) }
 
     /// A keyframe when the changes since the last one outweigh it, else a checksum: written after every action.
     mutating func checkpoint() -> String {

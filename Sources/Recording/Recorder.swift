@@ -52,6 +52,7 @@ public final class Recorder {
         try emit(encoder.action(action.description, atMs: atMs, documents: documents,
                                 error: failure.map { String(describing: $0) }))
         try flushChanges(&simulator)
+        try markTime(simulator)
         if let failure { throw failure }
     }
 
@@ -60,6 +61,15 @@ public final class Recorder {
                        simulator: inout Simulator) throws(RecordingError) {
         try emit(encoder.action(action.description, atMs: atMs, documents: documents, error: error))
         try flushChanges(&simulator)
+        try markTime(simulator)
+    }
+
+    /// An action that let time pass without a change (`advance 5s` on a quiet cluster) still ends later: a
+    /// checksum at the new moment keeps the recording's duration true.
+    private func markTime(_ simulator: Simulator) throws(RecordingError) {
+        guard simulator.elapsedMs > encoder.lastMoment else { return }
+        encoder.advance(to: simulator.elapsedMs)
+        try emit(encoder.checkpoint())
     }
 
     /// Records the changes made since the last call (time passing, timers firing) without an action.
@@ -69,6 +79,19 @@ public final class Recorder {
             for line in encoder.changes(batch) { try emit(line); wrote = true }
         }
         if wrote { try emit(encoder.checkpoint()) }
+    }
+
+    /// Stops keeping changes (recording paused): nothing is written until `resume`.
+    public func pause(_ simulator: inout Simulator) throws(RecordingError) {
+        try flushChanges(&simulator)
+        simulator.recordChanges = false
+    }
+
+    /// Resumes after a pause with a keyframe marked `resumed`: a replay jumps over the gap, a re-simulation cannot.
+    public func resume(_ simulator: inout Simulator) throws(RecordingError) {
+        simulator.recordChanges = true
+        _ = simulator.takeRecordedChanges()
+        try emit(encoder.keyframe(simulator.snapshot, atMs: simulator.elapsedMs, resumed: true))
     }
 
     private func emit(_ line: String) throws(RecordingError) {

@@ -32,6 +32,10 @@ public enum ReplayVerifier {
                 continue
             case .keyframe(let objects, let sum):
                 checksums += 1
+                if entry.raw["resumed"] == true {
+                    return Report(entries: file.entries.count, checksums: checksums, divergence:
+                        "recording was paused before \(moment) (line \(entry.line)): the actions in the gap are not in the file, so it can be verified only up to there")
+                }
                 if entry.line > 2 || tracker.isEmpty {
                     if !tracker.isEmpty, let mismatch = tracker.firstDifference(fromKeyframe: objects) {
                         return Report(entries: file.entries.count, checksums: checksums, divergence:

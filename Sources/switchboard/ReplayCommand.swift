@@ -18,22 +18,40 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Print the duration, seed, entry count and actions.") var info = false
     @Option(name: .shortAndLong, help: "Output of --info: text or json.") var output = "text"
     @Option(name: .customLong("export-cast"), help: "Write an asciicast v2 file of the replay.") var exportCast: String?
-    @Option(help: "The view drawn by --export-cast: svc, pods, ep, ing, deploy, …") var view = "pods"
+    @Option(help: "The view drawn by --export-cast (default pods) or opened first by the dashboard (default svc).")
+    var view: String?
     @Option(help: "Frame size of --export-cast, COLSxROWS.") var size = "120x40"
+    @Option(help: "Playback speed of the dashboard (0.25 … 16).") var speed: Double = 1
+    @Flag(help: "Open the dashboard paused at the start.") var paused = false
+    @Option(help: "A bundled theme, a k9s skin file, or a k9s skin name.") var theme: String?
 
     func validate() throws {
         let modes = [verify, info, exportCast != nil].filter { $0 }.count
-        guard modes == 1 else {
-            throw ValidationError("choose one of --verify, --info or --export-cast (the interactive replay is not built yet)")
-        }
+        guard modes <= 1 else { throw ValidationError("choose one of --verify, --info or --export-cast") }
         guard ["text", "json"].contains(output) else { throw ValidationError("--output must be text or json") }
+        guard (0.25...16).contains(speed) else { throw ValidationError("--speed must be between 0.25 and 16") }
     }
 
     func run() throws {
         let recording = try ReplayCommand.open(file)
-        if verify { try runVerify(recording) }
-        if info { try runInfo(recording) }
-        if let exportCast { try runExport(recording, to: exportCast) }
+        if verify { return try runVerify(recording) }
+        if info { return try runInfo(recording) }
+        if let exportCast { return try runExport(recording, to: exportCast) }
+        try runDashboard(recording)
+    }
+
+    private func runDashboard(_ recording: RecordingFile) throws {
+        let replay = try Self.replay(recording, path: file)
+        let selectedTheme = try theme.map { name -> Theme in
+            do { return try Themes.load(name) } catch {
+                Console.error("error: \(error)")
+                throw ExitCode(1)
+            }
+        }
+        let options = DashboardOptions(theme: selectedTheme, speed: speed, paused: paused,
+                                       contextName: "replay:\((file as NSString).lastPathComponent)", view: view)
+        let status = try DashboardApp.run(replay: RecordedTimeline(replay: replay, file: recording), options: options)
+        if status != 0 { throw ExitCode(status) }
     }
 
     /// Reads a recording, printing its warnings; any error is one line and exit 1.
@@ -107,7 +125,7 @@ struct ReplayCommand: ParsableCommand {
             let epoch = SimulationConfig(seed: recording.header.seed).epoch
             let lines = try CastExport.lines(replay, width: dims.cols, height: dims.rows,
                                              title: "switchboard replay \((file as NSString).lastPathComponent)") {
-                try Renderer.render(view: view, state: $0, size: dims, color: true, theme: nil, namespace: nil,
+                try Renderer.render(view: view ?? "pods", state: $0, size: dims, color: true, theme: nil, namespace: nil,
                                     epoch: epoch)
             }
             try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
@@ -117,4 +135,22 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(1)
         }
     }
+}
+
+/// A recording as the replay dashboard sees it.
+struct RecordedTimeline: ReplayTimeline {
+    let replay: Replay
+    let file: RecordingFile
+    let marks: [TimelineMark]
+
+    init(replay: Replay, file: RecordingFile) {
+        self.replay = replay
+        self.file = file
+        marks = replay.actions.map { TimelineMark(atMs: $0.atMs, text: $0.text) }
+    }
+
+    var startMs: Int64 { replay.startMs }
+    var endMs: Int64 { replay.endMs }
+    func state(atMs: Int64) -> ClusterState { replay.state(atMs: atMs) }
+    func branch(atMs: Int64) throws -> Simulator { try ReplayBranch.simulator(file, atMs: atMs) }
 }

@@ -7,8 +7,15 @@ import Simulation
 extension UIState {
     /// Handles one key against the snapshot on screen. `bodyHeight` is the number of table rows visible (for paging).
     public mutating func handle(_ key: Key, state: ClusterState, bodyHeight: Int, glyphs: Glyphs = .unicode) -> [Effect] {
+        let effects = handleKey(key, state: state, bodyHeight: bodyHeight, glyphs: glyphs)
+        return timeline == nil ? effects : readOnly(effects)
+    }
+
+    private mutating func handleKey(_ key: Key, state: ClusterState, bodyHeight: Int, glyphs: Glyphs) -> [Effect] {
         switch mode {
-        case .normal: return handleNormal(key, state: state, bodyHeight: bodyHeight, glyphs: glyphs)
+        case .normal:
+            if timeline != nil, let effects = handleReplayKey(key) { return effects }
+            return handleNormal(key, state: state, bodyHeight: bodyHeight, glyphs: glyphs)
         case .command(var editor):
             switch key {
             case .enter:
@@ -161,6 +168,8 @@ extension UIState {
             return changeSpeed(-1, glyphs: glyphs)
         case .char(">"), .char("."):
             return changeSpeed(1, glyphs: glyphs)
+        case .char("R"):
+            return [.toggleRecording]
         default: break
         }
         return []
@@ -206,6 +215,8 @@ extension UIState {
         case "help", "?":
             mode = .help
             return []
+        case "goto":
+            return goto(words.dropFirst().joined(separator: " "))
         default: break
         }
         if first == "ns" || first == "namespace", words.count == 2 {
