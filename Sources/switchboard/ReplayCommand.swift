@@ -23,6 +23,8 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Frame size of --export-cast, COLSxROWS.") var size = "120x40"
     @Option(help: "Playback speed of the dashboard (0.25 … 16).") var speed: Double = 1
     @Flag(help: "Open the dashboard paused at the start.") var paused = false
+    @Option(name: [.customShort("n"), .customLong("namespace")], help: "The dashboard's first namespace (default: all).")
+    var namespace: String?
     @Option(help: "A bundled theme, a k9s skin file, or a k9s skin name.") var theme: String?
 
     func validate() throws {
@@ -49,7 +51,8 @@ struct ReplayCommand: ParsableCommand {
             }
         }
         let options = DashboardOptions(theme: selectedTheme, speed: speed, paused: paused,
-                                       contextName: "replay:\((file as NSString).lastPathComponent)", view: view)
+                                       contextName: "replay:\((file as NSString).lastPathComponent)", view: view,
+                                       namespace: namespace)
         let status = try DashboardApp.run(replay: RecordedTimeline(replay: replay, file: recording), options: options)
         if status != 0 { throw ExitCode(status) }
     }
