@@ -83,3 +83,50 @@ struct ReplayTmuxTests {
         try await tm.quitAndExpectSaneTerminal()
     }
 }
+
+@Suite("Recording an interactive session (tmux)", .serialized,
+       .enabled(if: Tmux.available, "tmux is not installed; install it (scripts/setup.sh does) to run the dashboard's end-to-end tests"))
+struct RecordTmuxTests {
+    @Test("--record writes the session as it runs (REC in the header); R pauses and resumes; the file verifies")
+    func recordsInteractiveSession() async throws {
+        let path = NSTemporaryDirectory() + "switchboard-tmux-rec-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let tm = try TmuxDashboard(["--record", path, "--speed", "4", "--view", "deploy", "-n", "shop"])
+        defer { tm.kill() }
+        let firstLine = { (s: String) in s.split(separator: "\n").first.map(String.init) ?? "" }
+        var screen = try await tm.waitFor("REC in the header") { firstLine($0).contains("REC") && $0.contains("Deployments(") }
+        try tm.type(":scale deployment/frontend --replicas=4 -n shop")
+        try tm.send("Enter")
+        screen = try await tm.waitFor("four frontend pods ready") { s in
+            TmuxDashboard.rows(s).contains { $0.hasPrefix("frontend") && $0.contains("4/4") }
+        }
+        _ = screen
+        // The recording is on disk already, while the session runs.
+        let during = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(during.contains("\"text\":\"scale deployment/frontend --replicas=4 -n shop\""))
+        try tm.send("q")
+        try await tm.expectSaneExit()
+
+        let verify = try CLI.run(["replay", path, "--verify"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        let info = try CLI.run(["replay", path, "--info"])
+        #expect(info.stdout.contains("scale deployment/frontend --replicas=4 -n shop"))
+    }
+
+    @Test("R pauses recording (REC goes) and resumes it (REC returns)")
+    func togglesRecording() async throws {
+        let path = NSTemporaryDirectory() + "switchboard-tmux-rec-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let tm = try TmuxDashboard(["--record", path, "--paused"])
+        defer { tm.kill() }
+        let header = { (s: String) in s.split(separator: "\n").first.map(String.init) ?? "" }
+        try await tm.waitFor("REC") { header($0).contains("REC") }
+        try tm.send("R")
+        try await tm.waitFor("REC gone") { !header($0).contains("REC") && $0.contains("recording paused") }
+        try tm.send("R")
+        try await tm.waitFor("REC back") { header($0).contains("REC") && $0.contains("recording resumed") }
+        try await tm.quitAndExpectSaneTerminal()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("\"resumed\":true"))
+    }
+}
