@@ -59,8 +59,13 @@ public struct ObjectTable<T: APIObject>: Sendable {
 
     mutating func put(_ object: T) {
         let key = object.metadata.key
-        if let old = objects[key] { unindex(old) }
-        objects[key] = object
+        guard let old = objects.updateValue(object, forKey: key) else { return index(object) }
+        // Most writes change status only: the indexes (labels, owner, node) stay as they are.
+        if old.metadata.labels == object.metadata.labels,
+           old.metadata.controllerRef?.uid == object.metadata.controllerRef?.uid, nodeOf(old) == nodeOf(object) {
+            return
+        }
+        unindex(old)
         index(object)
     }
 

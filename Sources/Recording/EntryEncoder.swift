@@ -3,10 +3,20 @@ import KubeModel
 import Simulation
 
 /// Turns a session (actions, change batches) into recording lines, keeping what it needs for compact diffs, the
-/// running checksum and keyframes. Pure: the same session gives the same lines, which is what `--verify` checks.
+/// running checksum and keyframes: each object's JSON, its serialised bytes (a keyframe is their concatenation) and
+/// their hash. Pure: the same session gives the same lines, which is what `--verify` checks. Lines are written as
+/// `JSONWriter.compact` would write them (keys sorted), assembled from pieces so each object is serialised once.
 struct EntryEncoder {
+    typealias Line = [UInt8]
+
+    private struct Known {
+        var json: JSONValue
+        var bytes: [UInt8]
+        var hash: UInt64
+    }
+
     let policy: RecordingPolicy
-    private var known: [ObjectID: (json: JSONValue, hash: UInt64)] = [:]
+    private var known: [ObjectID: Known] = [:]
     private var checksum = StateChecksum()
     private var resourceVersion = 0
     private var lastAtMs: Int64 = 0
@@ -17,14 +27,15 @@ struct EntryEncoder {
     init(policy: RecordingPolicy) { self.policy = policy }
 
     /// A full snapshot, which also resets the encoder to it. The first entry of every recording.
-    mutating func keyframe(_ state: ClusterState, atMs: Int64, resumed: Bool = false) -> String {
+    mutating func keyframe(_ state: ClusterState, atMs: Int64, resumed: Bool = false) -> Line {
         known = [:]
         checksum = StateChecksum()
         for object in state.allObjects {
             let json = object.json()
             guard let id = ObjectID(object: json) else { continue }
-            let h = StateChecksum.objectHash(json)
-            known[id] = (json, h)
+            let bytes = CanonicalJSON.bytes(json)
+            let h = FNV1a64.hash(bytes)
+            known[id] = Known(json: json, bytes: bytes, hash: h)
             checksum.add(h)
         }
         resourceVersion = state.resourceVersion
@@ -32,69 +43,87 @@ struct EntryEncoder {
         return keyframeLine(resumed: resumed)
     }
 
-    private mutating func keyframeLine(resumed: Bool = false) -> String {
-        let objects = known.keys.sorted().map { known[$0]!.json }
-        var entry: [String: JSONValue] = [
-            "at": .int(lastAtMs), "type": "keyframe", "rv": .int(Int64(resourceVersion)),
-            "sum": .string(checksum.hex), "objects": .array(objects),
-        ]
-        if resumed { entry["resumed"] = true }
-        let line = JSONWriter.compact(.object(entry))
-        lastKeyframeBytes = line.utf8.count
+    private mutating func keyframeLine(resumed: Bool = false) -> Line {
+        var line: Line = []
+        line.reserveCapacity(known.values.reduce(64) { $0 + $1.bytes.count + 1 })
+        field("at", first: true, &line)
+        CanonicalJSON.appendInteger(lastAtMs, to: &line)
+        field("objects", &line)
+        line.append(UInt8(ascii: "["))
+        for (i, id) in known.keys.sorted().enumerated() {
+            if i > 0 { line.append(UInt8(ascii: ",")) }
+            line.append(contentsOf: known[id]!.bytes)
+        }
+        line.append(UInt8(ascii: "]"))
+        if resumed {
+            field("resumed", &line)
+            line.append(contentsOf: Array("true".utf8))
+        }
+        field("rv", &line)
+        CanonicalJSON.appendInteger(Int64(resourceVersion), to: &line)
+        field("sum", &line)
+        CanonicalJSON.appendString(checksum.hex, to: &line)
+        field("type", &line)
+        CanonicalJSON.appendString("keyframe", to: &line)
+        line.append(UInt8(ascii: "}"))
+        lastKeyframeBytes = line.count
         bytesSinceKeyframe = 0
         changesSinceChecksum = 0
         return line
     }
 
     /// The moment the header's manifests were loaded.
-    mutating func load(atMs: Int64, errors: [String]) -> String {
+    mutating func load(atMs: Int64, errors: [String]) -> Line {
         lastAtMs = atMs
         var entry: [String: JSONValue] = ["at": .int(atMs), "type": "load"]
         if !errors.isEmpty { entry["errors"] = .array(errors.map { .string($0) }) }
-        return JSONWriter.compact(.object(entry))
+        return CanonicalJSON.bytes(.object(entry))
     }
 
     /// An action as the user gave it (canonical text); `documents` for `apply -f`, whose file a replay cannot read.
-    mutating func action(_ text: String, atMs: Int64, documents: [KubeObject]? = nil, error: String? = nil) -> String {
+    mutating func action(_ text: String, atMs: Int64, documents: [KubeObject]? = nil, error: String? = nil) -> Line {
         lastAtMs = atMs
         var entry: [String: JSONValue] = ["at": .int(atMs), "type": "action", "text": .string(text)]
         if let documents { entry["documents"] = .array(documents.map { $0.json() }) }
         if let error { entry["error"] = .string(error) }
-        return JSONWriter.compact(.object(entry))
+        return CanonicalJSON.bytes(.object(entry))
     }
 
     /// One line per changed object, then a checksum or keyframe line when one is due.
-    mutating func changes(_ batch: ChangeBatch) -> [String] {
-        var lines: [String] = []
+    mutating func changes(_ batch: ChangeBatch) -> [Line] {
+        var lines: [Line] = []
         lastAtMs = batch.atMs
         for change in batch.changes {
             let id = ObjectID(change.type, change.key)
             resourceVersion = change.resourceVersion
-            var entry: [String: JSONValue] = ["at": .int(batch.atMs), "rv": .int(Int64(change.resourceVersion))]
+            var line: Line = []
             if let after = change.after {
                 let json = after.json()
-                let text = JSONWriter.compact(json)
-                let h = FNV1a64.hash(text)
+                let bytes = CanonicalJSON.bytes(json)
+                let h = FNV1a64.hash(bytes)
                 let prior = known[id]
                 if let prior { checksum.remove(prior.hash) }
                 checksum.add(h)
-                known[id] = (json, h)
+                known[id] = Known(json: json, bytes: bytes, hash: h)
                 if let prior, let patch = JSONPatch.diff(prior.json, json),
-                   JSONWriter.compact(patch).utf8.count < text.utf8.count {
-                    entry.merge(id.fields) { a, _ in a }
-                    entry["type"] = "patch"
-                    entry["patch"] = patch
+                   case let patchBytes = CanonicalJSON.bytes(patch), patchBytes.count < bytes.count {
+                    identity(id, atMs: batch.atMs, &line)
+                    field("patch", &line)
+                    line.append(contentsOf: patchBytes)
+                    tail(change.resourceVersion, type: "patch", &line)
                 } else {
-                    entry["type"] = "put"
-                    entry["object"] = json
+                    field("at", first: true, &line)
+                    CanonicalJSON.appendInteger(batch.atMs, to: &line)
+                    field("object", &line)
+                    line.append(contentsOf: bytes)
+                    tail(change.resourceVersion, type: "put", &line)
                 }
             } else {
                 if let prior = known.removeValue(forKey: id) { checksum.remove(prior.hash) }
-                entry.merge(id.fields) { a, _ in a }
-                entry["type"] = "delete"
+                identity(id, atMs: batch.atMs, &line)
+                tail(change.resourceVersion, type: "delete", &line)
             }
-            let line = JSONWriter.compact(.object(entry))
-            bytesSinceKeyframe += line.utf8.count
+            bytesSinceKeyframe += line.count
             changesSinceChecksum += 1
             lines.append(line)
             if changesSinceChecksum >= policy.checksumEvery { lines.append(checkpoint()) }
@@ -109,12 +138,45 @@ struct EntryEncoder {
     mutating func advance(to atMs: Int64) { lastAtMs = max(lastAtMs, atMs) }
 
     /// A keyframe when the changes since the last one outweigh it, else a checksum: written after every action.
-    mutating func checkpoint() -> String {
+    mutating func checkpoint() -> Line {
         if bytesSinceKeyframe >= max(policy.keyframeMinBytes, lastKeyframeBytes) { return keyframeLine() }
         changesSinceChecksum = 0
-        return JSONWriter.compact([
+        return CanonicalJSON.bytes([
             "at": .int(lastAtMs), "type": "checksum", "rv": .int(Int64(resourceVersion)),
             "sum": .string(checksum.hex), "count": .int(Int64(checksum.objects)),
         ])
+    }
+
+    // MARK: line pieces, in sorted key order
+
+    /// `{"apiVersion":…,"at":…,"kind":…,"name":…,"namespace":…` (namespace only when there is one).
+    private func identity(_ id: ObjectID, atMs: Int64, _ line: inout Line) {
+        field("apiVersion", first: true, &line)
+        CanonicalJSON.appendString(id.apiVersion, to: &line)
+        field("at", &line)
+        CanonicalJSON.appendInteger(atMs, to: &line)
+        field("kind", &line)
+        CanonicalJSON.appendString(id.kind, to: &line)
+        field("name", &line)
+        CanonicalJSON.appendString(id.name, to: &line)
+        if !id.namespace.isEmpty {
+            field("namespace", &line)
+            CanonicalJSON.appendString(id.namespace, to: &line)
+        }
+    }
+
+    /// `,"rv":N,"type":"…"}`
+    private func tail(_ rv: Int, type: String, _ line: inout Line) {
+        field("rv", &line)
+        CanonicalJSON.appendInteger(Int64(rv), to: &line)
+        field("type", &line)
+        CanonicalJSON.appendString(type, to: &line)
+        line.append(UInt8(ascii: "}"))
+    }
+
+    private func field(_ name: String, first: Bool = false, _ line: inout Line) {
+        line.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+        CanonicalJSON.appendString(name, to: &line)
+        line.append(UInt8(ascii: ":"))
     }
 }

@@ -48,7 +48,7 @@ enum JSONPatch {
                 items.append([.int(Int64(i)), d])
             }
             let inPlace: JSONValue = [itemsKey: .array(items)]
-            return JSONWriter.compact(inPlace).utf8.count < JSONWriter.compact(splice).utf8.count ? inPlace : splice
+            return CanonicalJSON.bytes(inPlace).count < CanonicalJSON.bytes(splice).count ? inPlace : splice
         case (_, .object(let b)):
             // Read back against a non-object, an object replaces it; one that looks like an array patch would not.
             if b[spliceKey] != nil || b[itemsKey] != nil { return Optional<JSONValue>.none }

@@ -17,7 +17,7 @@ public final class Recorder {
         encoder = EntryEncoder(policy: header.policy)
         simulator.recordChanges = true
         _ = simulator.takeRecordedChanges()
-        try sink.write(JSONWriter.compact(header.json()))
+        try sink.write(bytes: CanonicalJSON.bytes(header.json()))
         try emit(encoder.keyframe(simulator.snapshot, atMs: simulator.elapsedMs))
     }
 
@@ -94,8 +94,8 @@ public final class Recorder {
         try emit(encoder.keyframe(simulator.snapshot, atMs: simulator.elapsedMs, resumed: true))
     }
 
-    private func emit(_ line: String) throws(RecordingError) {
-        try sink.write(line)
+    private func emit(_ line: [UInt8]) throws(RecordingError) {
+        try sink.write(bytes: line)
         entries += 1
     }
 }

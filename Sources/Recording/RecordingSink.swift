@@ -2,7 +2,12 @@ import Foundation
 
 /// Where recording lines go: a file, or memory for re-simulation and tests.
 public protocol RecordingSink: AnyObject {
-    func write(_ line: String) throws(RecordingError)
+    /// One line, without its newline.
+    func write(bytes line: [UInt8]) throws(RecordingError)
+}
+
+extension RecordingSink {
+    public func write(_ line: String) throws(RecordingError) { try write(bytes: Array(line.utf8)) }
 }
 
 /// Appends each line with one write(2), so a crash or kill -9 loses at most the line being written.
@@ -19,10 +24,10 @@ public final class FileSink: RecordingSink {
 
     deinit { close(fd) }
 
-    public func write(_ line: String) throws(RecordingError) {
+    public func write(bytes line: [UInt8]) throws(RecordingError) {
         var data = line
-        data.append("\n")
-        let ok = data.withUTF8 { buffer -> Bool in
+        data.append(0x0a)
+        let ok = data.withUnsafeBufferPointer { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
                 let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
@@ -35,7 +40,7 @@ public final class FileSink: RecordingSink {
             return true
         }
         if !ok { throw .cannotWrite(String(cString: strerror(errno))) }
-        bytesWritten += data.utf8.count
+        bytesWritten += data.count
     }
 }
 
@@ -43,5 +48,5 @@ public final class FileSink: RecordingSink {
 public final class MemorySink: RecordingSink {
     public private(set) var lines: [String] = []
     public init() {}
-    public func write(_ line: String) throws(RecordingError) { lines.append(line) }
+    public func write(bytes line: [UInt8]) throws(RecordingError) { lines.append(String(decoding: line, as: UTF8.self)) }
 }

@@ -197,6 +197,9 @@ struct StepBuilder {
         case .load, .action, .checksum:
             return .none
         case .keyframe(let objects, _):
+            // Read from the start, a later keyframe restates the rolling state (`--verify` checks that it does);
+            // only the first, or one after a paused recording, says something new.
+            if !versions.isEmpty, entry.raw["resumed"] != true { return .none }
             state = ClusterState()
             known = [:]
             for json in objects { _ = try put(json, line: entry.line) }

@@ -6,9 +6,11 @@ enum FNV1a64 {
     static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01b3
 
-    static func hash(_ text: String) -> UInt64 {
+    static func hash(_ text: String) -> UInt64 { hash(Array(text.utf8)) }
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
         var h = offsetBasis
-        for b in text.utf8 {
+        for b in bytes {
             h ^= UInt64(b)
             h = h &* prime
         }
@@ -28,7 +30,7 @@ public struct StateChecksum: Sendable, Equatable {
         for object in state.allObjects { add(Self.objectHash(object.json())) }
     }
 
-    static func objectHash(_ json: JSONValue) -> UInt64 { FNV1a64.hash(JSONWriter.compact(json)) }
+    static func objectHash(_ json: JSONValue) -> UInt64 { FNV1a64.hash(CanonicalJSON.bytes(json)) }
 
     mutating func add(_ h: UInt64) { value = value &+ h; objects += 1 }
     mutating func remove(_ h: UInt64) { value = value &- h; objects -= 1 }

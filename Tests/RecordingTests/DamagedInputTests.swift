@@ -200,6 +200,16 @@ struct ChecksumTests {
         #expect(FNV1a64.hash("foobar") == 0x8594_4171_f739_67e8)
     }
 
+    @Test("Canonical JSON bytes are exactly JSONWriter.compact, escapes and numbers included")
+    func canonicalMatchesWriter() {
+        let sim = Fixture.settledDemo()
+        for object in sim.snapshot.allObjects {
+            #expect(String(decoding: CanonicalJSON.bytes(object.json()), as: UTF8.self) == JSONWriter.compact(object.json()))
+        }
+        let odd: JSONValue = ["s": "a<b>&\"\\\n\r\t\u{01}é😀", "n": [0, -7, .double(1.5), .double(3), .double(.nan), nil, true]]
+        #expect(String(decoding: CanonicalJSON.bytes(odd), as: UTF8.self) == JSONWriter.compact(odd))
+    }
+
     @Test("The checksum is order-independent and follows every change")
     func incremental() throws {
         let sim = Fixture.settledDemo()

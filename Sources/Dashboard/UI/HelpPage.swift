@@ -21,6 +21,13 @@ enum HelpPage {
             ("space", "pause / resume time"), ("< >", "slower / faster (0.25× … 16×)"),
             ("? q :q", "help, quit"),
         ]),
+        ("Recording and replay", [
+            ("R", "pause / resume recording (switchboard --record FILE)"),
+            ("space < >", "replay: play / pause, slower / faster"),
+            ("← →", "replay: previous / next action"), ("[ ]", "replay: 10 s back / forward"),
+            ("0 $", "replay: start / end"), (":goto 1m30s", "replay: jump to a moment"),
+            ("b", "replay: branch into a live simulation from here"),
+        ]),
     ]
 
     /// The lines of the page: (text, role) pairs per line; keys and descriptions in two columns.
