@@ -41,7 +41,7 @@ public final class Replay: Sendable {
     public var durationMs: Int64 { endMs - startMs }
 
     /// Opens a file entry by entry, so the parsed lines are never all in memory at once.
-    public convenience init(path: String, checkpointEvery: Int = 20_000) throws(RecordingError) {
+    public convenience init(path: String, checkpointEvery: Int = 10_000) throws(RecordingError) {
         var indexer: Indexer?
         let data = try RecordingReader.contents(path)
         let (header, warnings) = try RecordingReader.stream(data, onHeader: { header in
@@ -50,7 +50,7 @@ public final class Replay: Sendable {
         self.init(header: header, warnings: warnings, indexer: indexer!)
     }
 
-    public convenience init(_ file: RecordingFile, checkpointEvery: Int = 20_000) throws(RecordingError) {
+    public convenience init(_ file: RecordingFile, checkpointEvery: Int = 10_000) throws(RecordingError) {
         var indexer = Indexer(epoch: SimulationConfig(seed: file.header.seed).epoch, checkpointEvery: checkpointEvery)
         for entry in file.entries { try indexer.add(entry) }
         self.init(header: file.header, warnings: file.warnings, indexer: indexer)

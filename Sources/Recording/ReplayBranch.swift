@@ -6,7 +6,15 @@ import Simulation
 /// Re-simulates from the header (fast: the simulator is what made the file) and stops at the moment; an action
 /// still running then (`settle`, `advance`) is cut short there, which is the same as advancing to it.
 public enum ReplayBranch {
+    public struct GapError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
     public static func simulator(_ file: RecordingFile, atMs: Int64) throws -> Simulator {
+        // After a paused recording the file lacks what happened in the gap: a re-simulation would be another cluster.
+        if let gap = file.entries.first(where: { $0.atMs <= atMs && $0.isKeyframe && $0.raw["resumed"] == true }) {
+            throw GapError(description: "the recording was paused before \(VirtualDuration.format(gap.atMs)) (line \(gap.line)); branch from a moment before that")
+        }
         var sim = Simulator(config: SimulationConfig(seed: file.header.seed))
         for entry in file.entries where entry.atMs <= atMs {
             if entry.atMs > sim.elapsedMs { sim.advance(byMs: entry.atMs - sim.elapsedMs) }

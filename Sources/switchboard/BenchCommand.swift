@@ -18,7 +18,7 @@ struct BenchCommand: ParsableCommand {
         to build and draw a 200x60 pods frame as text, and to apply one `/` filter keystroke and draw the result.
 
         Scenario `replay`: records --minutes (default 60) of virtual time of a --replay-pods (default 10,000) pod
-        cluster while --churn (default 15) pods are killed every virtual second; then the time to open the file, to
+        cluster while --churn (default 12) pods are killed every virtual second; then the time to open the file, to
         seek to 50 random moments, and to replay every entry, and the file's bytes per entry.
         """)
 
@@ -30,7 +30,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Pods in the dashboard scenario.") var pods = 100_000
     @Option(name: .customLong("replay-pods"), help: "Pods in the replay scenario.") var replayPods = 10_000
     @Option(help: "Virtual minutes recorded in the replay scenario.") var minutes = 60
-    @Option(help: "Pods killed per virtual second in the replay scenario.") var churn = 15
+    @Option(help: "Pods killed per virtual second in the replay scenario.") var churn = 12
     @Option(name: .shortAndLong, help: "Output: text or json.") var output = "text"
 
     func run() throws {

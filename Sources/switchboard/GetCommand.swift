@@ -39,8 +39,12 @@ struct GetCommand: ParsableCommand {
     }
 
     private func replayedState(_ path: String) throws -> ClusterState {
-        let recording = try ReplayCommand.open(path)
-        let replay = try ReplayCommand.replay(recording, path: path)
+        let replay: Replay
+        do { replay = try Replay(path: path) } catch {
+            Console.error("error: \(path): \(error)")
+            throw ExitCode(1)
+        }
+        for warning in replay.warnings { Console.warn("\(path): \(warning)") }
         let moment = at ?? "end"
         if moment == "end" { return replay.state(atMs: replay.endMs) }
         do {
