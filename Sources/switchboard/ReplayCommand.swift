@@ -10,7 +10,7 @@ import Simulation
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Verify, describe or export a recording made with `record` or `--record`.")
+        abstract: "Open a recording in the dashboard, or verify, describe or export it.")
 
     @Argument(help: "The recording file.") var file: String
     @Flag(help: "Re-simulate from the header and the recorded actions and compare every change and checksum.")

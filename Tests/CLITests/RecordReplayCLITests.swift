@@ -42,6 +42,22 @@ struct RecordReplayCLITests {
         #expect(text.stdout.contains("kill pod/redis-2 -n shop"))
     }
 
+    @Test("apply -f keeps the documents it read, so the recording verifies and replays without the file")
+    func applyIsSelfContained() throws {
+        let manifest = Self.tempPath(".yaml")
+        try "apiVersion: v1\nkind: Service\nmetadata:\n  name: extra\n  namespace: shop\nspec:\n  selector:\n    app.kubernetes.io/name: frontend\n  ports:\n  - port: 8080\n"
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        let path = Self.tempPath(".jsonl")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try CLI.run(["record", "--out", path, "-e", "apply -f \(manifest)", "-e", "advance 2s"])
+        #expect(r.status == 0, "\(r.stderr)")
+        try FileManager.default.removeItem(atPath: manifest)
+        let verify = try CLI.run(["replay", path, "--verify"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        let get = try CLI.run(["get", "svc", "extra", "-n", "shop", "--replay", path, "-o", "name"])
+        #expect(get.stdout == "service/extra\n")
+    }
+
     @Test("get --replay --at prints the cluster as it was then")
     func getAtMoments() throws {
         let path = try Self.record()
