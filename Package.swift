@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "ClusterStore", dependencies: ["KubeModel"], swiftSettings: crossModule),
         // Virtual clock, seeded RNG, controllers, actions, traffic.
         .target(name: "Simulation", dependencies: ["ClusterStore", "Manifests"], swiftSettings: crossModule),
+        // Recording files (writer, reader), replay with seeking, verification by re-simulation.
+        .target(name: "Recording", dependencies: ["KubeModel", "ClusterStore", "Simulation"]),
         // kubectl-compatible output: tables, -o json/yaml/name.
         .target(name: "Kubectl", dependencies: ["ClusterStore"]),
         // The bundled demo cluster, embedded so the binary works from any directory.
@@ -39,7 +41,7 @@ let package = Package(
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "switchboard", dependencies: [
             "KubeModel", "Manifests", "ClusterStore", "Simulation", "Kubectl", "DemoCluster", "Dashboard",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Recording", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"]),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Simulation", "Manifests"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Simulation", "Manifests", "DemoCluster"],
                     exclude: ["Golden"]),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Simulation", "Manifests", "DemoCluster"]),
         .testTarget(name: "CLITests", dependencies: ["DemoCluster"]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,13 +14,34 @@ public enum DashboardApp {
             FileHandle.standardError.write(Data("switchboard: \(problem)\n".utf8))
             return 1
         }
-        var ui = try initialState(simulator: simulator, options: options)
-        let color = !Themes.colorDisabled(environment: environment)
-        let theme = options.theme ?? Themes.standard
-
+        let ui = try initialState(epoch: simulator.config.epoch, options: options)
         let pipe = try WakePipe()
         let runner = SimulationRunner(simulator: simulator, paused: options.paused, speed: ui.speed, pipe: pipe,
-                                      onAction: options.onAction)
+                                      onAction: options.onAction, recorder: options.recorder)
+        return run(source: runner, ui: ui, pipe: pipe, options: options, timeline: nil)
+    }
+
+    /// The dashboard over a recording: every view, a timeline bar, play/pause/seek keys, and `b` to branch into a
+    /// live simulation from the moment on screen.
+    public static func run(replay timeline: ReplayTimeline, options: DashboardOptions) throws -> Int32 {
+        if let problem = TerminalCheck.problem(environment: ProcessInfo.processInfo.environment) {
+            FileHandle.standardError.write(Data("switchboard: \(problem)\n".utf8))
+            return 1
+        }
+        var ui = try initialState(epoch: SimulationConfig().epoch, options: options)
+        let pipe = try WakePipe()
+        let runner = ReplayRunner(timeline: timeline, playing: !options.paused, speed: ui.speed, pipe: pipe)
+        ui.timeline = runner.take().timeline
+        ui.flash = Flash("replay: space play/pause, ←/→ actions, [/] ±10s, 0/$ start/end, :goto 1m30s, b branch")
+        return run(source: runner, ui: ui, pipe: pipe, options: options, timeline: timeline)
+    }
+
+    private static func run(source: ClusterSource, ui initial: UIState, pipe: WakePipe, options: DashboardOptions,
+                            timeline: ReplayTimeline?) -> Int32 {
+        var ui = initial
+        let environment = ProcessInfo.processInfo.environment
+        let color = !Themes.colorDisabled(environment: environment)
+        let theme = options.theme ?? Themes.standard
         setlocale(LC_ALL, "")
         let utf8 = sb_locale_is_utf8() != 0
         Signals.install(pipeFD: pipe.writeFD)
@@ -33,15 +54,15 @@ public enum DashboardApp {
             return 1
         }
         defer { terminal.end() }
-        runner.start()
-        defer { _ = runner.stop() }
-
-        var loop = EventLoop(terminal: terminal, runner: runner, pipe: pipe, glyphs: utf8 ? .unicode : .ascii)
+        source.start()
+        var loop = EventLoop(terminal: terminal, source: source, pipe: pipe, glyphs: utf8 ? .unicode : .ascii,
+                             timeline: timeline, options: options)
         loop.run(&ui)
+        loop.source.shutdown()
         return 0
     }
 
-    static func initialState(simulator: Simulator, options: DashboardOptions) throws -> UIState {
+    static func initialState(epoch: Timestamp, options: DashboardOptions) throws -> UIState {
         var view = ViewKind.services
         if let name = options.view {
             guard let kind = ViewKind.named(name) else {
@@ -54,7 +75,7 @@ public enum DashboardApp {
         ui.paused = options.paused
         ui.recording = options.recording
         ui.contextName = options.contextName
-        ui.epoch = simulator.config.epoch
+        ui.epoch = epoch
         return ui
     }
 }
@@ -62,14 +83,17 @@ public enum DashboardApp {
 /// The UI thread's loop: wait on stdin and the wake-up pipe, apply keys, draw.
 struct EventLoop {
     let terminal: CursesTerminal
-    let runner: SimulationRunner
+    var source: ClusterSource
     let pipe: WakePipe
     let glyphs: Glyphs
+    /// The recording being replayed, until `b` branches away from it.
+    var timeline: ReplayTimeline?
+    let options: DashboardOptions
     /// How long a flash message stays, in wall-clock seconds.
     static let flashSeconds = 4.0
 
     mutating func run(_ ui: inout UIState) {
-        var published = runner.take()
+        var published = source.take()
         var state = published.state
         var geometry = Geometry(cols: terminal.size.cols, rows: terminal.size.rows)
         var flashShown: Flash?
@@ -98,10 +122,16 @@ struct EventLoop {
 
             if fds[1].revents & Int16(POLLIN) != 0 {
                 pipe.drain()
-                let next = runner.take()
+                let next = source.take()
                 if next.generation != published.generation {
                     published = next
                     state = next.state
+                    ui.recording = next.recording
+                    if let t = next.timeline {
+                        ui.timeline = t
+                        ui.paused = !t.playing
+                        ui.speed = t.speed
+                    }
                     if let message = next.messages.last { ui.flash = message }
                     dirty = true
                 }
@@ -122,9 +152,16 @@ struct EventLoop {
                                         cols: geometry.cols) {
                     switch effect {
                     case .quit: return
-                    case .perform(let action): runner.send(.perform(action))
-                    case .setPaused(let p): runner.send(.setPaused(p))
-                    case .setSpeed(let s): runner.send(.setSpeed(s))
+                    case .perform(let action): source.send(.perform(action))
+                    case .setPaused(let p): source.send(.setPaused(p))
+                    case .setSpeed(let s): source.send(.setSpeed(s))
+                    case .seek(let target): source.send(.seek(target))
+                    case .toggleRecording: source.send(.toggleRecording)
+                    case .branch:
+                        if branch(&ui, at: published.elapsedMs) {
+                            published = source.take()
+                            state = published.state
+                        }
                     }
                 }
             }
@@ -134,6 +171,31 @@ struct EventLoop {
                 dirty = true
             }
         }
+    }
+
+    /// `b` in a replay: a live simulator at the moment on screen replaces the replay. Returns whether it did.
+    private mutating func branch(_ ui: inout UIState, at atMs: Int64) -> Bool {
+        guard let timeline else {
+            ui.flash = Flash("b branches from a replay; this is already a live simulation", level: .error)
+            return false
+        }
+        let simulator: Simulator
+        do { simulator = try timeline.branch(atMs: atMs) } catch {
+            ui.flash = Flash("cannot branch: \(error)", level: .error)
+            return false
+        }
+        source.shutdown()
+        let runner = SimulationRunner(simulator: simulator, paused: false, speed: ui.speed, pipe: pipe,
+                                      onAction: options.onAction)
+        runner.start()
+        source = runner
+        self.timeline = nil
+        let at = VirtualDuration.format(max(0, atMs - timeline.startMs))
+        ui.timeline = nil
+        ui.paused = false
+        ui.contextName = "branch@\(at)"
+        ui.flash = Flash("branched at \(at): a live simulation (the recording is unchanged)")
+        return true
     }
 
     /// Renders and draws a frame, and keeps the page's cursor where it was drawn.

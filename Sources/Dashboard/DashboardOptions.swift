@@ -18,10 +18,13 @@ public struct DashboardOptions: Sendable {
     /// Called on the simulator thread after each action the dashboard applied (for a recorder), with the virtual
     /// time in milliseconds since the start.
     public var onAction: (@Sendable (Action, Int64) -> Void)?
+    /// Records the session (`--record FILE`); `R` pauses and resumes it.
+    public var recorder: SessionRecording?
 
     public init(theme: Theme? = nil, speed: Double = 1, paused: Bool = false, recording: Bool = false,
                 contextName: String = "switchboard", view: String? = nil, namespace: String? = nil,
-                onAction: (@Sendable (Action, Int64) -> Void)? = nil) {
+                onAction: (@Sendable (Action, Int64) -> Void)? = nil, recorder: SessionRecording? = nil) {
+        self.recorder = recorder
         self.theme = theme
         self.speed = speed
         self.paused = paused

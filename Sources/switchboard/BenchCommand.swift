@@ -20,9 +20,13 @@ struct BenchCommand: ParsableCommand {
         Scenario `routing`: Ingress lookups (host, then path) on one core with --rules rules (hosts x 10 paths,
         default 10,000) against 10 rules; lookups per second (thread CPU time) and the cost ratio, plus the time to
         build the index and to re-index one changed Ingress.
+
+        Scenario `replay`: records --minutes (default 60) of virtual time of a --replay-pods (default 10,000) pod
+        cluster while --churn (default 12) pods are killed every virtual second; then the time to open the file, to
+        seek to 50 random moments, and to replay every entry, and the file's bytes per entry.
         """)
 
-    @Option(help: "Scenarios to run: settle, dashboard, routing.") var scenario: [String] = ["settle"]
+    @Option(help: "Scenarios to run: settle, dashboard, routing, replay.") var scenario: [String] = ["settle"]
     @Option(help: "Deployments in the settle scenario.") var deployments = 1000
     @Option(help: "Replicas per Deployment.") var replicas = 100
     @Option(help: "Services.") var services = 1000
@@ -30,6 +34,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Pods in the dashboard scenario.") var pods = 100_000
     @Option(help: "Ingress rules in the routing scenario (10 paths per host).") var rules = 10_000
     @Option(help: "Lookups timed per router in the routing scenario.") var lookups = 2_000_000
+    @Option(name: .customLong("replay-pods"), help: "Pods in the replay scenario.") var replayPods = 10_000
+    @Option(help: "Virtual minutes recorded in the replay scenario.") var minutes = 60
+    @Option(help: "Pods killed per virtual second in the replay scenario.") var churn = 12
     @Option(name: .shortAndLong, help: "Output: text or json.") var output = "text"
 
     func run() throws {
@@ -39,7 +46,8 @@ struct BenchCommand: ParsableCommand {
             case "settle": results["settle"] = settleScenario()
             case "dashboard": results["dashboard"] = try dashboardScenario()
             case "routing": results["routing"] = routingScenario()
-            default: throw ValidationError("unknown scenario \"\(name)\" (available: settle, dashboard, routing)")
+            case "replay": results["replay"] = try ReplayBenchmark(pods: replayPods, minutes: minutes, churn: churn).run()
+            default: throw ValidationError("unknown scenario \"\(name)\" (available: settle, dashboard, routing, replay)")
             }
         }
         if output == "json" {

@@ -6,21 +6,9 @@ import Simulation
 /// Runs the simulator on its own thread, advancing virtual time with the wall clock × speed (pausable), applying
 /// actions sent from the UI, and publishing snapshots behind a lock; each publication wakes the UI through the pipe.
 /// The simulator value is only ever touched by that thread.
-final class SimulationRunner: @unchecked Sendable {
-    enum Command: Sendable {
-        case perform(Action)
-        case setPaused(Bool)
-        case setSpeed(Double)
-    }
-
-    struct Published: Sendable {
-        var state: ClusterState
-        var elapsedMs: Int64
-        /// Results of actions and simulator warnings since the last publication.
-        var messages: [Flash]
-        /// Increases with every publication.
-        var generation: Int
-    }
+final class SimulationRunner: ClusterSource, @unchecked Sendable {
+    typealias Command = SourceCommand
+    typealias Published = SourceUpdate
 
     /// How often virtual time moves while running, in wall-clock seconds.
     static let tick = 0.05
@@ -37,16 +25,21 @@ final class SimulationRunner: @unchecked Sendable {
     private var speed: Double
     private let pipe: WakePipe
     private let onAction: (@Sendable (Action, Int64) -> Void)?
+    private let recorder: SessionRecording?
 
     init(simulator: Simulator, paused: Bool, speed: Double, pipe: WakePipe,
-         onAction: (@Sendable (Action, Int64) -> Void)?) {
+         onAction: (@Sendable (Action, Int64) -> Void)?, recorder: SessionRecording? = nil) {
         self.simulator = simulator
         self.paused = paused
         self.speed = speed
         self.pipe = pipe
         self.onAction = onAction
-        published = Published(state: simulator.snapshot, elapsedMs: simulator.elapsedMs, messages: [], generation: 0)
+        self.recorder = recorder
+        published = Published(state: simulator.snapshot, elapsedMs: simulator.elapsedMs, messages: [], generation: 0,
+                              recording: recorder?.isRecording ?? false)
     }
+
+    func shutdown() { _ = stop() }
 
     func start() {
         let thread = Thread { [self] in loop() }
@@ -107,14 +100,26 @@ final class SimulationRunner: @unchecked Sendable {
             for command in commands {
                 switch command {
                 case .perform(let action):
+                    let atMs = simulator.elapsedMs
                     do {
                         try simulator.perform(action)
                         onAction?(action, simulator.elapsedMs)
+                        recorder?.performed(action, atMs: atMs, error: nil, simulator: &simulator)
                     } catch {
                         messages.append(Flash("\(action): \(error)", level: .error))
+                        recorder?.performed(action, atMs: atMs, error: String(describing: error), simulator: &simulator)
                     }
                 case .setPaused(let p): paused = p
                 case .setSpeed(let s): speed = s
+                case .toggleRecording:
+                    if let recorder {
+                        messages.append(Flash(recorder.setRecording(!recorder.isRecording, simulator: &simulator)))
+                    } else {
+                        messages.append(Flash("not recording: start with --record FILE to record a session",
+                                              level: .error))
+                    }
+                case .seek:
+                    messages.append(Flash("seeking works in a replay (switchboard replay FILE)", level: .error))
                 }
             }
             let now = DispatchTime.now().uptimeNanoseconds
@@ -122,7 +127,10 @@ final class SimulationRunner: @unchecked Sendable {
                 carryMs += Double(now &- lastWall) / 1_000_000 * speed
                 let step = min(Self.maxStepMs, Int64(carryMs))
                 carryMs = min(carryMs - Double(step), Double(Self.maxStepMs))
-                if step > 0 { simulator.advance(byMs: step) }
+                if step > 0 {
+                    simulator.advance(byMs: step)
+                    recorder?.advanced(simulator: &simulator)
+                }
             }
             lastWall = now
             if simulator.warnings.count > warningsSeen {
@@ -137,7 +145,8 @@ final class SimulationRunner: @unchecked Sendable {
             }
             if changed {
                 published = Published(state: state, elapsedMs: simulator.elapsedMs,
-                                       messages: published.messages + messages, generation: published.generation + 1)
+                                       messages: published.messages + messages, generation: published.generation + 1,
+                                       recording: recorder?.isRecording ?? false)
             }
             condition.unlock()
             lastSecond = second

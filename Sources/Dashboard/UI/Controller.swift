@@ -8,11 +8,19 @@ extension UIState {
     /// Handles one key against the snapshot on screen. `bodyHeight` is the number of table rows visible (for paging).
     public mutating func handle(_ key: Key, state: ClusterState, bodyHeight: Int, glyphs: Glyphs = .unicode,
                                 cols: Int = 80) -> [Effect] {
+        let effects = handleKey(key, state: state, bodyHeight: bodyHeight, glyphs: glyphs, cols: cols)
+        return timeline == nil ? effects : readOnly(effects)
+    }
+
+    private mutating func handleKey(_ key: Key, state: ClusterState, bodyHeight: Int, glyphs: Glyphs,
+                                    cols: Int) -> [Effect] {
         switch mode {
         case .document(let doc):
             handleDocument(key, doc, state: state, bodyHeight: bodyHeight, cols: cols)
             return []
-        case .normal: return handleNormal(key, state: state, bodyHeight: bodyHeight, glyphs: glyphs)
+        case .normal:
+            if timeline != nil, let effects = handleReplayKey(key) { return effects }
+            return handleNormal(key, state: state, bodyHeight: bodyHeight, glyphs: glyphs)
         case .command(var editor):
             switch key {
             case .enter:
@@ -213,6 +221,8 @@ extension UIState {
             return changeSpeed(-1, glyphs: glyphs)
         case .char(">"), .char("."):
             return changeSpeed(1, glyphs: glyphs)
+        case .char("R"):
+            return [.toggleRecording]
         default: break
         }
         return []
@@ -258,6 +268,8 @@ extension UIState {
         case "help", "?":
             mode = .help
             return []
+        case "goto":
+            return goto(words.dropFirst().joined(separator: " "))
         default: break
         }
         if first == "ns" || first == "namespace", words.count == 2 {

@@ -31,6 +31,15 @@ enum HelpPage {
         ]),
     ]
 
+    /// After the actions: recording and the replay dashboard's keys.
+    static let replaySection: (String, [(String, String)]) = ("Recording and replay", [
+        ("R", "pause / resume recording (switchboard --record FILE)"),
+        ("space < >", "replay: play / pause, slower / faster"),
+        ("← →", "replay: previous / next action"), ("[ ]", "replay: 10 s back / forward"),
+        ("0 $", "replay: start / end"), (":goto 1m30s", "replay: jump to a moment"),
+        ("b", "replay: branch into a live simulation from here"),
+    ])
+
     /// The lines of the page: (text, role) pairs per line; keys and descriptions in two columns.
     static func lines(width: Int) -> [[(String, StyleRole, Int)]] {
         var out: [[(String, StyleRole, Int)]] = []
@@ -43,6 +52,8 @@ enum HelpPage {
         }
         out.append([("Actions (type after :)", .helpSection, 0)])
         add(Action.reference, keyWidth: min(width / 2, (Action.reference.map { $0.0.count }.max() ?? 20) + 2))
+        out.append([(replaySection.0, .helpSection, 0)])
+        add(replaySection.1, keyWidth: 22)
         return out
     }
 

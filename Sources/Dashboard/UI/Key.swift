@@ -20,5 +20,10 @@ public enum Effect: Sendable, Hashable {
     case setPaused(Bool)
     case setSpeed(Double)
     case quit
+    /// Replay only: move the position; branch into a live simulation there.
+    case seek(SeekTarget)
+    case branch
+    /// Pause or resume the session's recording (`--record`).
+    case toggleRecording
 }
 

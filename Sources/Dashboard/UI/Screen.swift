@@ -39,7 +39,11 @@ enum Screen {
         if case .confirm(let message, _) = ui.mode { drawDialog(into: &frame, g, message: message, glyphs: glyphs) }
         Chrome.flash(into: &frame, y: g.flashY, ui: ui, suggestion: suggestion)
         let row = index.map { data.row(at: $0) }
-        Chrome.hints(into: &frame, y: g.hintsY, ui: ui, row: row, glyphs: glyphs)
+        if let timeline = ui.timeline, case .normal = ui.mode {
+            TimelineBar.draw(into: &frame, y: g.hintsY, timeline: timeline, glyphs: glyphs)
+        } else {
+            Chrome.hints(into: &frame, y: g.hintsY, ui: ui, row: row, glyphs: glyphs)
+        }
         return Rendered(frame: frame, selectedIndex: index, top: top, data: data, geometry: g)
     }
 

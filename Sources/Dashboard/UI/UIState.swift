@@ -49,6 +49,8 @@ public struct UIState: Sendable {
     public var contextName = "switchboard"
     /// Shows REC in the header.
     public var recording = false
+    /// Where a replay stands (the timeline bar replaces the key hints); nil for a live cluster.
+    public var timeline: TimelineStatus?
     /// Virtual time zero, for the elapsed clock in the header (nil: show the time of day only).
     public var epoch: Timestamp?
     /// The first line shown on the help page.

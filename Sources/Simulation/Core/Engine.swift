@@ -9,7 +9,9 @@ extension Simulator {
         var rounds = 0
         while true {
             let changes = store.takeChanges()
-            if recordChanges { recordedChanges.append(contentsOf: changes) }
+            if recordChanges, !changes.isEmpty {
+                recordedChanges.append(ChangeBatch(changes, state: store.snapshot, atMs: elapsedMs))
+            }
             for change in changes { dispatch(change) }
             guard let controller = ControllerID.allCases.first(where: { !(dirty[$0]?.isEmpty ?? true) }) else {
                 // The instant is quiet: its events go to the store, and their writes to the recorder.

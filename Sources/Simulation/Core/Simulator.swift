@@ -37,7 +37,7 @@ public struct Simulator: Sendable {
     var serviceSelectors: [ObjectKey: [String: String]] = [:]
     /// Whether changes are kept for a recorder (see `takeRecordedChanges`).
     public var recordChanges = false
-    var recordedChanges: [Change] = []
+    var recordedChanges: [ChangeBatch] = []
     var eventSequence: Int64 = 0
     var eventKeys: [EventAggregate: ObjectKey] = [:]
     var eventOrder: [(EventAggregate, ObjectKey)] = []
@@ -69,7 +69,9 @@ public struct Simulator: Sendable {
         store.hasPendingChanges || dirty.values.contains { !$0.isEmpty } || timers.clusterCount > 0
     }
 
-    public mutating func takeRecordedChanges() -> [Change] {
+    /// The writes since the last call, one batch per controller round, each with the objects as they stood at its
+    /// end.
+    public mutating func takeRecordedChanges() -> [ChangeBatch] {
         defer { recordedChanges.removeAll(keepingCapacity: true) }
         return recordedChanges
     }

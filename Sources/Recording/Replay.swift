@@ -1,0 +1,238 @@
+import ClusterStore
+import KubeModel
+import Simulation
+
+/// A recording opened for playback: the cluster at any moment, reached from the nearest checkpoint.
+///
+/// Opening decodes every entry once into ready-to-apply steps (objects decoded, patches applied) and keeps a copy of
+/// the state every `checkpointEvery` steps and at every keyframe; a seek copies the nearest earlier one (cheap: the
+/// tables are copy-on-write) and applies at most that many steps.
+public final class Replay: Sendable {
+    public struct ActionMark: Sendable, Equatable {
+        public var atMs: Int64
+        public var text: String
+        public var error: String?
+        /// Index of the action's entry.
+        public var entry: Int
+    }
+
+    enum Step: Sendable {
+        case put(KubeObject)
+        case remove(ResourceType, ObjectKey)
+        /// Entries that change nothing (actions, checksums, keyframes, which restate the rolling state).
+        case none
+    }
+
+    public let header: RecordingHeader
+    public let warnings: [String]
+    public let actions: [ActionMark]
+    /// The first and last virtual moment of the recording (ms since the epoch).
+    public let startMs: Int64
+    public let endMs: Int64
+    let steps: [Step]
+    let times: [Int64]
+    let versions: [Int]
+    /// (index of the last step applied, state after it), ascending.
+    let checkpoints: [(Int, ClusterState)]
+    let epoch: Timestamp
+    public let keyframeCount: Int
+
+    public var entryCount: Int { steps.count }
+    public var durationMs: Int64 { endMs - startMs }
+
+    /// Opens a file entry by entry, so the parsed lines are never all in memory at once.
+    public convenience init(path: String, checkpointEvery: Int = 10_000) throws(RecordingError) {
+        var indexer: Indexer?
+        let data = try RecordingReader.contents(path)
+        let (header, warnings) = try RecordingReader.stream(data, onHeader: { header in
+            indexer = Indexer(epoch: SimulationConfig(seed: header.seed).epoch, checkpointEvery: checkpointEvery)
+        }) { (entry: RecordingEntry) throws(RecordingError) in try indexer!.add(entry) }
+        self.init(header: header, warnings: warnings, indexer: indexer!)
+    }
+
+    public convenience init(_ file: RecordingFile, checkpointEvery: Int = 10_000) throws(RecordingError) {
+        var indexer = Indexer(epoch: SimulationConfig(seed: file.header.seed).epoch, checkpointEvery: checkpointEvery)
+        for entry in file.entries { try indexer.add(entry) }
+        self.init(header: file.header, warnings: file.warnings, indexer: indexer)
+    }
+
+    private init(header: RecordingHeader, warnings: [String], indexer: Indexer) {
+        self.header = header
+        self.warnings = warnings
+        epoch = indexer.builder.epoch
+        steps = indexer.steps
+        checkpoints = indexer.checkpoints
+        actions = indexer.actions
+        times = indexer.times
+        versions = indexer.builder.versions
+        keyframeCount = indexer.keyframes
+        startMs = indexer.times.first ?? 0
+        endMs = indexer.times.max() ?? 0
+    }
+
+    /// Turns entries, in file order, into steps, action marks and checkpoints.
+    struct Indexer {
+        var builder: StepBuilder
+        let checkpointEvery: Int
+        var steps: [Step] = []
+        var times: [Int64] = []
+        var checkpoints: [(Int, ClusterState)] = []
+        var actions: [ActionMark] = []
+        var keyframes = 0
+        private var sinceCheckpoint = 0
+
+        init(epoch: Timestamp, checkpointEvery: Int) {
+            builder = StepBuilder(epoch: epoch)
+            self.checkpointEvery = checkpointEvery
+        }
+
+        mutating func add(_ entry: RecordingEntry) throws(RecordingError) {
+            let i = steps.count
+            steps.append(try builder.step(for: entry))
+            times.append(entry.atMs)
+            sinceCheckpoint += 1
+            if case .action(let text, _, let error) = entry.kind {
+                actions.append(ActionMark(atMs: entry.atMs, text: text, error: error, entry: i))
+            }
+            if entry.isKeyframe { keyframes += 1 }
+            if entry.isKeyframe || sinceCheckpoint >= checkpointEvery {
+                checkpoints.append((i, builder.state))
+                sinceCheckpoint = 0
+            }
+        }
+    }
+
+    /// The cluster after entry `index` (-1: before the first, which is the initial keyframe, so: empty).
+    public func state(throughEntry index: Int) -> ClusterState {
+        guard index >= 0 else { return ClusterState() }
+        let index = min(index, steps.count - 1)
+        var lo = 0, hi = checkpoints.count - 1, best = -1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if checkpoints[mid].0 <= index { best = mid; lo = mid + 1 } else { hi = mid - 1 }
+        }
+        var state = best >= 0 ? checkpoints[best].1 : ClusterState()
+        let from = best >= 0 ? checkpoints[best].0 + 1 : 0
+        if from <= index {
+            for i in from...index { apply(steps[i], to: &state) }
+        }
+        state.restore(resourceVersion: versions[index], now: epoch.adding(milliseconds: times[index]))
+        return state
+    }
+
+    /// The cluster at virtual moment `atMs` (ms since the epoch): every entry up to and including that moment.
+    public func state(atMs: Int64) -> ClusterState {
+        var state = state(throughEntry: lastEntry(atOrBefore: atMs))
+        state.restore(resourceVersion: state.resourceVersion, now: epoch.adding(milliseconds: max(atMs, startMs)))
+        return state
+    }
+
+    /// The cluster once action `k` and what it caused are done (just before the next action, or at the end).
+    public func state(afterAction k: Int) -> ClusterState {
+        let next = k + 1 < actions.count ? actions[k + 1].entry - 1 : steps.count - 1
+        return state(throughEntry: next)
+    }
+
+    /// The last entry at or before `atMs`, or -1.
+    public func lastEntry(atOrBefore atMs: Int64) -> Int {
+        var lo = 0, hi = times.count - 1, best = -1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if times[mid] <= atMs { best = mid; lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return best
+    }
+
+    /// Walks the recording once from the start, calling `body` with the cluster at the end of every virtual moment
+    /// at which something changed (and at the first moment).
+    public func forEachMoment(_ body: (Int64, ClusterState) throws -> Void) rethrows {
+        var state = ClusterState()
+        var changed = true
+        for i in steps.indices {
+            if i == 0 { state = checkpoints[0].1 }
+            if case .none = steps[i] {} else { changed = true }
+            apply(steps[i], to: &state)
+            let last = i + 1 == steps.count || times[i + 1] != times[i]
+            if last && changed {
+                state.restore(resourceVersion: versions[i], now: epoch.adding(milliseconds: times[i]))
+                try body(times[i], state)
+                changed = false
+            }
+        }
+    }
+
+    /// Applies every step from the start, for the throughput benchmark. Returns the number applied.
+    public func replayAll() -> (steps: Int, state: ClusterState) {
+        var state = ClusterState()
+        for step in steps { apply(step, to: &state) }
+        return (steps.count, state)
+    }
+
+    func apply(_ step: Step, to state: inout ClusterState) {
+        switch step {
+        case .put(let object): state.restore(object)
+        case .remove(let type, let key): state.remove(type, key)
+        case .none: break
+        }
+    }
+
+    /// Virtual milliseconds as people read them, relative to the recording's start: `1m30s`.
+    public func offset(_ atMs: Int64) -> String { VirtualDuration.format(max(0, atMs - startMs)) }
+}
+
+/// Decodes entries into steps in file order, tracking each object's JSON (to apply patches) and the rolling state.
+struct StepBuilder {
+    let epoch: Timestamp
+    var state = ClusterState()
+    var known: [ObjectID: (type: ResourceType, json: JSONValue)] = [:]
+    var versions: [Int] = []
+    private var resourceVersion = 0
+
+    init(epoch: Timestamp) { self.epoch = epoch }
+
+    mutating func step(for entry: RecordingEntry) throws(RecordingError) -> Replay.Step {
+        if let rv = entry.resourceVersion { resourceVersion = rv }
+        defer { versions.append(resourceVersion) }
+        switch entry.kind {
+        case .load, .action, .checksum:
+            return .none
+        case .keyframe(let objects, _):
+            // Read from the start, a later keyframe restates the rolling state (`--verify` checks that it does);
+            // only the first, or one after a paused recording, says something new.
+            if !versions.isEmpty, entry.raw["resumed"] != true { return .none }
+            state = ClusterState()
+            known = [:]
+            for json in objects { _ = try put(json, line: entry.line) }
+            state.restore(resourceVersion: resourceVersion, now: epoch.adding(milliseconds: entry.atMs))
+            return .none
+        case .put(let json):
+            return .put(try put(json, line: entry.line))
+        case .patch(let id, let patch):
+            guard let prior = known[id] else {
+                throw .badEntry(line: entry.line, "patch for \(id.description), which the recording never created")
+            }
+            let json: JSONValue
+            do { json = try JSONPatch.apply(patch, to: prior.json) } catch {
+                throw .badEntry(line: entry.line, "patch for \(id.description): \(error.message)")
+            }
+            return .put(try put(json, line: entry.line))
+        case .delete(let id):
+            guard let prior = known.removeValue(forKey: id) else { return .none }
+            let key = ObjectKey(namespace: id.namespace, name: id.name)
+            state.remove(prior.type, key)
+            return .remove(prior.type, key)
+        }
+    }
+
+    private mutating func put(_ json: JSONValue, line: Int) throws(RecordingError) -> KubeObject {
+        let object: KubeObject
+        do { object = try KubeObject.decodeStored(json) } catch {
+            let name = ObjectID(object: json)?.description ?? "an object"
+            throw .badEntry(line: line, "\(name): \(error)")
+        }
+        guard let id = ObjectID(object: json) else { throw .badEntry(line: line, "an object without a name") }
+        known[id] = (object.resourceType, json)
+        state.restore(object)
+        return object
+    }
+}

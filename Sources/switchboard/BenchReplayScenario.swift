@@ -1,0 +1,87 @@
+import ClusterStore
+import Foundation
+import KubeModel
+import Recording
+import Simulation
+
+/// `bench --scenario replay`: records --minutes of virtual time of a --pods cluster (100 pods per Deployment, one
+/// Service each) with --churn pods killed every virtual second, then measures opening the file, seeking to random
+/// moments and replaying every entry.
+struct ReplayBenchmark {
+    var pods: Int
+    var minutes: Int
+    var churn: Int
+
+    func run() throws -> JSONValue {
+        let replicas = 100
+        let deployments = max(1, pods / replicas)
+        let scenario = ScaleScenario(deployments: deployments, replicas: replicas, services: deployments,
+                                     ingresses: max(1, deployments / 5))
+        let path = NSTemporaryDirectory() + "switchboard-bench-\(getpid()).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        // Record: load, settle, then every virtual second kill `churn` pods picked by a seeded generator.
+        let sink = try FileSink(path: path)
+        var sim = Simulator()
+        var entries = 0
+        let recordSeconds = try Measure.seconds {
+            let header = RecordingHeader(seed: sim.config.seed, createdAt: "2026-01-01T00:00:00Z",
+                                         manifests: scenario.objects().map { $0.json() })
+            let recorder = try Recorder(header: header, sink: sink, simulator: &sim)
+            try recorder.load(scenario.objects(), into: &sim)
+            try recorder.perform(.settle, on: &sim)
+            var picker = SeededRandom(seed: 7)
+            let end = sim.elapsedMs + Int64(minutes) * 60_000
+            while sim.elapsedMs < end {
+                let running = sim.snapshot.pods.all.filter { $0.isActive }.map(\.metadata.key).sorted()
+                for _ in 0..<min(churn, running.count) {
+                    let key = running[Int(picker.next(upperBound: UInt64(running.count)))]
+                    try? recorder.perform(.kill(ObjectRef(type: .pod, namespace: key.namespace, name: key.name)),
+                                          on: &sim)
+                }
+                try recorder.perform(.advance(milliseconds: 1000), on: &sim)
+            }
+            entries = recorder.entries
+        }
+        let bytes = sink.bytesWritten
+
+        // Open: read, parse and decode every entry into ready-to-apply steps.
+        var replay: Replay!
+        let openSeconds = try Measure.seconds { replay = try Replay(path: path) }
+
+        // Seek: random moments (a fixed seed, so runs compare), each a fresh cluster state.
+        var rng = SeededRandom(seed: 11)
+        var seekMs: [Double] = []
+        var objectsSeen = 0
+        for _ in 0..<50 {
+            let t = replay.startMs + Int64(rng.next(upperBound: UInt64(max(1, replay.durationMs))))
+            seekMs.append(Measure.seconds { objectsSeen &+= replay.state(atMs: t).pods.count } * 1000)
+        }
+
+        // Replay: every entry applied in order from an empty state (the state is freed after the clock stops).
+        var result: (steps: Int, state: ClusterState)?
+        let replaySeconds = Measure.seconds { result = replay.replayAll() }
+        let applied = result?.steps ?? 0
+        let finalPods = result?.state.pods.count ?? 0
+        result = nil
+
+        let sorted = seekMs.sorted()
+        let rounded = { (x: Double, places: Double) in (x * places).rounded() / places }
+        return [
+            "pods": .int(Int64(finalPods)),
+            "virtualMinutes": .int(Int64(minutes)),
+            "podsKilledPerVirtualSecond": .int(Int64(churn)),
+            "entries": .int(Int64(entries)),
+            "fileMiB": .double(rounded(Double(bytes) / 1_048_576, 10)),
+            "bytesPerEntry": .double(rounded(Double(bytes) / Double(max(1, entries)), 10)),
+            "keyframes": .int(Int64(replay.keyframeCount)),
+            "recordSeconds": .double(rounded(recordSeconds, 100)),
+            "openSeconds": .double(rounded(openSeconds, 100)),
+            "openEntriesPerSecond": .int(Int64(Double(replay.entryCount) / openSeconds)),
+            "seekMedianMs": .double(rounded(sorted[sorted.count / 2], 100)),
+            "seekMaxMs": .double(rounded(sorted.last ?? 0, 100)),
+            "replayEntriesPerSecond": .int(Int64(Double(applied) / replaySeconds)),
+            "peakResidentMiB": .double(rounded(Measure.peakResidentMiB(), 10)),
+        ]
+    }
+}
