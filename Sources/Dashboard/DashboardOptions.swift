@@ -18,7 +18,7 @@ public struct DashboardOptions: Sendable {
     /// Called on the simulator thread after each action the dashboard applied (for a recorder), with the virtual
     /// time in milliseconds since the start.
     public var onAction: (@Sendable (Action, Int64) -> Void)?
-    /// Records the session (`--record FILE`); `R` pauses and resumes it.
+    /// Records the session (`--record FILE`); ctrl-r pauses and resumes it.
     public var recorder: SessionRecording?
 
     public init(theme: Theme? = nil, speed: Double = 1, paused: Bool = false, recording: Bool = false,

@@ -113,7 +113,7 @@ struct RecordTmuxTests {
         #expect(info.stdout.contains("scale deployment/frontend --replicas=4 -n shop"))
     }
 
-    @Test("R pauses recording (REC goes) and resumes it (REC returns)")
+    @Test("ctrl-r pauses recording (REC goes) and resumes it (REC returns)")
     func togglesRecording() async throws {
         let path = NSTemporaryDirectory() + "switchboard-tmux-rec-\(UUID().uuidString).jsonl"
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -121,9 +121,9 @@ struct RecordTmuxTests {
         defer { tm.kill() }
         let header = { (s: String) in s.split(separator: "\n").first.map(String.init) ?? "" }
         try await tm.waitFor("REC") { header($0).contains("REC") }
-        try tm.send("R")
+        try tm.send("C-r")
         try await tm.waitFor("REC gone") { !header($0).contains("REC") && $0.contains("recording paused") }
-        try tm.send("R")
+        try tm.send("C-r")
         try await tm.waitFor("REC back") { header($0).contains("REC") && $0.contains("recording resumed") }
         try await tm.quitAndExpectSaneTerminal()
         let text = try String(contentsOfFile: path, encoding: .utf8)

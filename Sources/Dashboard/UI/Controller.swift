@@ -221,7 +221,8 @@ extension UIState {
             return changeSpeed(-1, glyphs: glyphs)
         case .char(">"), .char("."):
             return changeSpeed(1, glyphs: glyphs)
-        case .char("R"):
+        // Shift-R sorts by READY (k9s); recording takes ctrl-r.
+        case .ctrl("r"):
             return [.toggleRecording]
         default: break
         }

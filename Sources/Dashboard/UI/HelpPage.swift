@@ -33,7 +33,7 @@ enum HelpPage {
 
     /// After the actions: recording and the replay dashboard's keys.
     static let replaySection: (String, [(String, String)]) = ("Recording and replay", [
-        ("R", "pause / resume recording (switchboard --record FILE)"),
+        ("ctrl-r", "pause / resume recording (switchboard --record FILE)"),
         ("space < >", "replay: play / pause, slower / faster"),
         ("← →", "replay: previous / next action"), ("[ ]", "replay: 10 s back / forward"),
         ("0 $", "replay: start / end"), (":goto 1m30s", "replay: jump to a moment"),

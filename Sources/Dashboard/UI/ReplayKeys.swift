@@ -20,8 +20,8 @@ extension UIState {
         case .ctrl("k"), .ctrl("d"), .char("s"), .char("+"), .char("="), .char("-"), .char("_"):
             flash = Flash(Self.readOnlyMessage, level: .error)
             return []
-        case .char("R"):
-            flash = Flash("a replay is not recorded; press b to branch, then record the branch with R", level: .error)
+        case .ctrl("r"):
+            flash = Flash("a replay is not recorded; press b to branch, then record the branch with ctrl-r", level: .error)
             return []
         default: return nil
         }
