@@ -12,23 +12,10 @@ enum DescribeFormat {
         let secs = t.milliseconds >= 0 ? t.milliseconds / 1000 : (t.milliseconds - 999) / 1000
         let days = secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400
         let rem = secs - days * 86_400
-        let (y, m, d) = civil(days)
+        let (y, m, d) = Timestamp.civil(fromDays: days)
         let weekday = weekdays[Int(((days % 7) + 7) % 7)]
         func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(weekday), \(two(d)) \(months[Int(m) - 1]) \(y) \(two(rem / 3600)):\(two((rem / 60) % 60)):\(two(rem % 60)) +0000"
-    }
-
-    /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (Howard Hinnant's algorithm).
-    static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     /// `app=web,tier in (a,b)` as kubectl prints a LabelSelector; `<none>` when it selects everything.
