@@ -28,6 +28,42 @@ import Testing
         TestSupport.expectGolden(try render(60, 16, namespace: "blog"), "topology-blog-60x16")
     }
 
+    @Test("`:topo svc/NAME` draws only the branches through that Service, and `:topo ing/NAME` one Ingress")
+    func topologyOfOneObject() throws {
+        var ui = UIState(view: .topology, namespace: "shop")
+        _ = ui.execute("topo svc/cart", state: Self.sim.snapshot)
+        #expect(ui.page.scope == .focus(.service, ObjectKey(namespace: "shop", name: "cart")))
+        let cells = PageData.build(state: Self.sim.snapshot, ui: ui, page: ui.page, glyphs: .unicode).shown.rows.map { $0.cells[0] }
+        #expect(cells.first == "Internet")
+        #expect(cells.contains { $0.contains("Service cart") } && cells.contains { $0.contains("Pod cart-") })
+        #expect(!cells.contains { $0.contains("Service api") || $0.contains("Service redis") || $0.contains("Pod api-") })
+        var shown = ui
+        shown.contextName = "demo-cluster"
+        let frame = TextBackend.plain(Renderer.renderFrame(state: Self.sim.snapshot, ui: shown, cols: 100, rows: 20))
+        TestSupport.expectGolden(frame, "topology-focus-svc-cart-100x20")
+
+        _ = ui.execute("topo ing/shop-stores", state: Self.sim.snapshot)
+        let ingress = PageData.build(state: Self.sim.snapshot, ui: ui, page: ui.page, glyphs: .unicode).shown.rows
+            .map { $0.cells[0] }
+        #expect(ingress.contains { $0.contains("Ingress shop-stores") })
+        #expect(!ingress.contains { $0.contains("Ingress shop") && !$0.contains("shop-stores") })
+    }
+
+    @Test("`:topo` with an unknown or unsupported object says why and stays put")
+    func topologyOfOneObjectBadInput() {
+        for (input, message) in [
+            ("topo svc/nope", "services \"nope\" not found in namespace shop"),
+            ("topo deploy/api", "topology of one object: :topo svc/NAME or :topo ing/NAME"),
+            ("topo svc/", "topology of one object: :topo svc/NAME or :topo ing/NAME"),
+            ("topo bogus/x", "topology of one object: :topo svc/NAME or :topo ing/NAME"),
+        ] {
+            var ui = UIState(view: .services, namespace: "shop")
+            _ = ui.execute(input, state: Self.sim.snapshot)
+            #expect(ui.flash?.text == message, "\(input)")
+            #expect(ui.page.view == .services)
+        }
+    }
+
     @Test func aliasesOpenTheTopology() {
         #expect(ViewKind.named("topo") == .topology)
         #expect(ViewKind.named("xray") == .topology)

@@ -276,6 +276,9 @@ extension UIState {
         if first == "ns" || first == "namespace", words.count == 2 {
             return switchNamespace(words[1], state: state)
         }
+        if let view = ViewKind.named(first), view == .topology, words.count == 2, words[1].contains("/") {
+            return focusTopology(on: words[1], state: state)
+        }
         if let view = ViewKind.named(first), words.count <= 2 {
             pages = [Page(view: view)]
             if words.count == 2 { return switchNamespace(words[1], state: state) }
@@ -289,6 +292,23 @@ extension UIState {
             flash = Flash(String(describing: error), level: .error)
             return []
         }
+    }
+
+    /// `:topo svc/NAME` or `:topo ing/NAME` (in the current namespace, or `NS/NAME`): the topology of one object.
+    private mutating func focusTopology(on target: String, state: ClusterState) -> [Effect] {
+        let parts = target.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 || parts.count == 3, let type = ResourceType.lookup(parts[0]),
+              type == .service || type == .ingress, !parts.last!.isEmpty else {
+            flash = Flash("topology of one object: :topo svc/NAME or :topo ing/NAME", level: .error)
+            return []
+        }
+        let key = ObjectKey(namespace: parts.count == 3 ? parts[1] : (namespace ?? "default"), name: parts.last!)
+        guard state.get(type, key) != nil else {
+            flash = Flash("\(type.plural) \"\(key.name)\" not found in namespace \(key.namespace)", level: .error)
+            return []
+        }
+        pages = [Page(view: .topology, scope: .focus(type, key))]
+        return []
     }
 
     private mutating func switchNamespace(_ name: String, state: ClusterState) -> [Effect] {

@@ -18,6 +18,7 @@ enum HelpPage {
             (":svc :po :ep :ing", "services, pods, endpoints, ingress routes"),
             (":deploy :rs :sts :ds", "workloads"), (":no :ev :ns", "nodes, events, namespaces"),
             (":topo :xray", "topology: Internet → Ingress → Service → pods"),
+            (":topo svc/NAME", "the topology of one Service or Ingress (ing/NAME)"),
             ("tab  ↑ ↓", "at the prompt: accept the suggestion, choose another"),
             (":ns NAME", "switch namespace (:ns all for every one)"),
             ("/TEXT", "filter rows (regex when it is one)"), ("/-l app=web", "filter by labels"),

@@ -10,6 +10,8 @@ public enum Scope: Sendable, Hashable {
     case node(String)
     /// One object of the view's kind (a Service reached from an Ingress route).
     case object(ObjectKey)
+    /// The one Service or Ingress the topology is drawn for (`:topo svc/NAME`).
+    case focus(ResourceType, ObjectKey)
 
     var label: String {
         switch self {
@@ -17,6 +19,7 @@ public enum Scope: Sendable, Hashable {
         case .workload(let type, let key): "\(type.singular)/\(key)"
         case .node(let name): "node/\(name)"
         case .object(let key): key.description
+        case .focus(let type, let key): "\(type.singular)/\(key)"
         }
     }
 }

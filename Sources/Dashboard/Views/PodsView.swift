@@ -43,7 +43,7 @@ enum PodsView {
     /// The keys of the pods a page shows, sorted.
     static func sortedScopedKeys(_ ctx: ViewContext) -> [ObjectKey] {
         switch ctx.scope {
-        case nil, .object?: ctx.sortedKeys(ctx.state.pods)
+        case nil, .object?, .focus?: ctx.sortedKeys(ctx.state.pods)
         default: scopedPods(ctx).map(\.metadata.key).sorted()
         }
     }
@@ -52,7 +52,7 @@ enum PodsView {
     static func scopedPods(_ ctx: ViewContext) -> [Pod] {
         let state = ctx.state
         switch ctx.scope {
-        case nil, .object?:
+        case nil, .object?, .focus?:
             return ctx.objects(state.pods)
         case .service(let key)?:
             guard let selector = state.services[key]?.spec.selector, !selector.isEmpty else { return [] }

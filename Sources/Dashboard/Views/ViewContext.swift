@@ -15,7 +15,7 @@ struct ViewContext {
 
     var scopeNamespace: String? {
         switch scope {
-        case .service(let k)?, .workload(_, let k)?, .object(let k)?: k.namespace
+        case .service(let k)?, .workload(_, let k)?, .object(let k)?, .focus(_, let k)?: k.namespace
         case .node?, nil: nil
         }
     }

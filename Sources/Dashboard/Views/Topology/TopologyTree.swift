@@ -8,6 +8,13 @@ struct TopologyNode {
         self.children = children
     }
 
+    /// The subtree of every node `keeps` holds for, with the ancestors on the way to it; nil when there is none.
+    static func prune(_ node: TopologyNode, keeping keeps: (Row) -> Bool) -> TopologyNode? {
+        if keeps(node.row) { return node }
+        let children = node.children.compactMap { prune($0, keeping: keeps) }
+        return children.isEmpty ? nil : TopologyNode(node.row, children: children)
+    }
+
     /// The health of a parent drawn from its children's: an error anywhere below is shown as pending (part of the
     /// traffic is affected) unless every child is in error.
     static func rollUp(_ children: [RowStatus]) -> RowStatus {

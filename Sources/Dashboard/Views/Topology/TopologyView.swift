@@ -46,11 +46,17 @@ enum TopologyView {
         for svc in services where !reached.contains(svc.metadata.key) {
             roots.append(serviceNode(svc, port: nil, parentKey: "topo", ctx: ctx))
         }
+        var emptyText = "No Services or Ingresses"
+        if case .focus(let type, let key)? = ctx.scope {
+            // One object's part of the picture: every branch that passes through it, and everything below it.
+            roots = roots.compactMap { TopologyNode.prune($0) { $0.ref.map { $0.type == type && $0.key == key } ?? false } }
+            emptyText = "Nothing reaches \(type.singular)/\(key.name)"
+        }
         let rows = TopologyNode.flatten(roots, glyphs: ctx.glyphs)
         let columns = [Column("TOPOLOGY", flexible: true), Column("READY", alignRight: true),
                        Column("DETAIL", priority: 1, flexible: true)]
         return TableModel(title: ViewKind.topology.title, scopeLabel: ctx.scopeLabel, columns: columns, rows: rows,
-                          emptyText: "No Services or Ingresses", sortable: false)
+                          emptyText: emptyText, sortable: false)
     }
 
     private static func ingressNode(_ ing: Ingress, ctx: ViewContext, reached: inout Set<ObjectKey>) -> TopologyNode {
