@@ -18,6 +18,21 @@ extension UIState {
         case .document(let doc):
             handleDocument(key, doc, state: state, bodyHeight: bodyHeight, cols: cols)
             return []
+        case .trace(let tracePage):
+            return handleTracePage(key, tracePage, bodyHeight: bodyHeight, glyphs: glyphs, cols: cols)
+        case .tracePrompt(var editor):
+            switch key {
+            case .enter:
+                mode = .normal
+                return startTrace(editor.text)
+            case .escape:
+                mode = .normal
+            case .backspace where editor.text.isEmpty:
+                mode = .normal
+            default:
+                if edit(&editor, key) { mode = .tracePrompt(editor) }
+            }
+            return []
         case .normal:
             if timeline != nil, let effects = handleReplayKey(key) { return effects }
             return handleNormal(key, state: state, bodyHeight: bodyHeight, glyphs: glyphs)
@@ -114,6 +129,53 @@ extension UIState {
         mode = .document(doc)
     }
 
+    /// Keys on a trace's page: scroll, show the route on the topology, trace again, go back (the route stays marked
+    /// on the topology until Esc there).
+    private mutating func handleTracePage(_ key: Key, _ tracePage: TracePage, bodyHeight: Int, glyphs: Glyphs,
+                                          cols: Int) -> [Effect] {
+        var tracePage = tracePage
+        let height = max(1, bodyHeight)
+        switch key {
+        case .escape, .char("q"), .char("h"), .left:
+            mode = .normal
+            return []
+        case .char("x"):
+            mode = .normal
+            if page.view != .topology { pages = [Page(view: .topology)] }
+            flash = Flash("the traced route is marked; esc clears it")
+            return []
+        case .char("t"):
+            mode = .tracePrompt(LineEditor(tracePage.result.url))
+            return []
+        case .char(":"):
+            mode = .command(LineEditor())
+            return []
+        case .char("j"), .down, .wheelDown, .enter: tracePage.scroll += 1
+        case .char("k"), .up, .wheelUp: tracePage.scroll -= 1
+        case .pageDown, .char(" "), .ctrl("f"): tracePage.scroll += height
+        case .pageUp, .ctrl("b"): tracePage.scroll -= height
+        case .char("g"), .home: tracePage.scroll = 0
+        case .char("G"), .end: tracePage.scroll = Int.max / 2
+        default: return []
+        }
+        tracePage.scroll = max(0, min(tracePage.scroll, tracePage.maxScroll(cols: cols, bodyHeight: bodyHeight, glyphs: glyphs)))
+        mode = .trace(tracePage)
+        return []
+    }
+
+    /// Checks the URL here, so a typo is reported at once; the simulator's thread runs the trace.
+    mutating func startTrace(_ text: String) -> [Effect] {
+        let url = text.trimmingCharacters(in: .whitespaces)
+        do {
+            _ = try HTTPRequest.parse(url)
+        } catch {
+            flash = Flash("trace: \(error)", level: .error)
+            return []
+        }
+        flash = Flash("trace \(url)")
+        return [.trace(url)]
+    }
+
     /// Line editing shared by both prompts; false when the key is not an editing key.
     private func edit(_ editor: inout LineEditor, _ key: Key) -> Bool {
         switch key {
@@ -175,6 +237,8 @@ extension UIState {
             let sort = ColumnSort.toggled(page.sort, column: column)
             page.sort = sort
             flash = Flash("sorted by \(column) \(sort.ascending ? "ascending" : "descending")")
+        case .char("t"):
+            mode = .tracePrompt(LineEditor(row?.traceURL ?? "http://"))
         case .char("d"), .char("y"):
             guard let ref = row?.describable else {
                 flash = Flash("nothing to \(key == .char("d") ? "describe" : "show") here", level: .error)
@@ -251,7 +315,10 @@ extension UIState {
     }
 
     mutating func back() {
-        if !page.filter.isEmpty {
+        if trace != nil, page.view == .topology {
+            trace = nil
+            flash = Flash("trace cleared")
+        } else if !page.filter.isEmpty {
             page.filter = ""
         } else if pages.count > 1 {
             pages.removeLast()
@@ -271,6 +338,12 @@ extension UIState {
             return []
         case "goto":
             return goto(words.dropFirst().joined(separator: " "))
+        case "trace":
+            guard words.count == 2 else {
+                flash = Flash("trace: expected one URL, e.g. :trace http://shop.example.com/api", level: .error)
+                return []
+            }
+            return startTrace(words[1])
         default: break
         }
         if first == "ns" || first == "namespace", words.count == 2 {

@@ -18,6 +18,7 @@ enum HelpPage {
             (":svc :po :ep :ing", "services, pods, endpoints, ingress routes"),
             (":deploy :rs :sts :ds", "workloads"), (":no :ev :ns", "nodes, events, namespaces"),
             (":topo :xray", "topology: Internet → Ingress → Service → pods"),
+            (":traffic", "requests per Service and pod: rate, errors, success, last minute"),
             ("tab  ↑ ↓", "at the prompt: accept the suggestion, choose another"),
             (":ns NAME", "switch namespace (:ns all for every one)"),
             ("/TEXT", "filter rows (regex when it is one)"), ("/-l app=web", "filter by labels"),
@@ -26,6 +27,8 @@ enum HelpPage {
         ("Cluster", [
             ("ctrl-k", "kill the selected pod at once"), ("ctrl-d", "delete gracefully (asks first)"),
             ("s", "scale the selected workload"), ("+ -", "one replica more / fewer"),
+            ("t", "trace a URL: its hops, status and why (x: the route on the topology)"),
+            (":load URL --rps N", "send load; :traffic shows what it does"),
             ("space", "pause / resume time"), ("< >", "slower / faster (0.25× … 16×)"),
             ("? q :q", "help, quit"),
         ]),
