@@ -88,6 +88,29 @@ import Testing
         #expect(alive.allSatisfy { $0.status == .normal && $0.cells[3] == "0" && $0.cells[5] == "-" })
     }
 
+    @Test func theKilledPodsRowIsDrawnInTheErrorRole() throws {
+        let (sim, killed) = Self.loaded
+        let frame = Renderer.renderFrame(state: sim.snapshot, ui: Self.ui(sim), cols: 120, rows: 30)
+        let lines = TextBackend.plain(frame).split(separator: "\n", omittingEmptySubsequences: false)
+        let dead = try #require(lines.firstIndex { $0.contains(killed) })
+        let alive = try #require(lines.firstIndex { $0.contains("Pod api-") && !$0.contains(killed) })
+        // Row 0 of the body holds the cursor; the pods below it show their own roles.
+        #expect(frame[5, dead].role == .rowError)
+        #expect(frame[5, alive].role == .rowNormal)
+    }
+
+    @Test func ctrlKOnALivePodRowKillsItAndSortingKeepsTheTree() throws {
+        let (sim, killed) = Self.loaded
+        var ui = Self.ui(sim)
+        let row = try #require(Self.rows(ui, sim.snapshot).first { $0.cells[0].contains("Pod api-") && !$0.cells[0].contains(killed) })
+        ui.page.selectedKey = row.key
+        let ref = try #require(row.ref)
+        #expect(ui.handle(.ctrl("k"), state: sim.snapshot, bodyHeight: 20) == [.perform(.kill(ref))])
+        #expect(ui.handle(.char("N"), state: sim.snapshot, bodyHeight: 20).isEmpty)
+        #expect(ui.flash == Flash("the traffic keeps its tree order", level: .error))
+        #expect(ui.page.sort == nil)
+    }
+
     @Test func rateIsTheLastTenWholeSecondsAndSuccessRoundsDown() throws {
         var sim = TestSupport.demoSimulator()
         try sim.perform(.load(url: Self.url, rps: 50, durationMs: nil))
