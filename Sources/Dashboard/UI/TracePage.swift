@@ -58,19 +58,7 @@ public struct TracePage: Sendable, Hashable {
     }
 
     static func draw(into frame: inout Frame, _ g: Geometry, page: TracePage, glyphs: Glyphs) {
-        let x0 = g.innerX + 1
-        let width = g.innerWidth - 2
-        let top = g.columnHeaderY
-        let height = g.bodyY + g.bodyHeight - top
-        for y in top..<(top + height) { frame.fill(x: g.innerX, y: y, width: g.innerWidth, role: .helpText) }
-        let all = page.lines(width: width, glyphs: glyphs)
-        let first = max(0, min(page.scroll, all.count - height))
-        for (i, (text, role)) in all.dropFirst(first).prefix(height).enumerated() {
-            frame.put(DisplayWidth.truncate(text, to: width, ellipsis: glyphs.ellipsis), x: x0, y: top + i, role: role,
-                      width: width)
-        }
-        let title = " \(DisplayWidth.truncate(page.title, to: max(1, g.cols - 4), ellipsis: glyphs.ellipsis)) "
-        frame.put(title, x: g.compact ? 0 : max(1, (g.cols - DisplayWidth.of(title)) / 2), y: g.titleY, role: .title,
-                  width: g.cols - 1)
+        TextPage.draw(into: &frame, g, lines: page.lines(width: TextPage.width(g), glyphs: glyphs), scroll: page.scroll,
+                      title: page.title, glyphs: glyphs)
     }
 }
