@@ -1,3 +1,4 @@
+import ClusterStore
 import Foundation
 import Simulation
 import Testing
@@ -11,7 +12,7 @@ import Glibc
 @Suite struct RunnerTraceTests {
     /// Waits on the runner's wake-up pipe until an update satisfies `done` (the runner is paused: only commands
     /// make it publish).
-    func waitForUpdate(_ runner: SimulationRunner, _ pipe: WakePipe, _ done: (SourceUpdate) -> Bool) -> SourceUpdate? {
+    func waitForUpdate(_ runner: ClusterSource, _ pipe: WakePipe, _ done: (SourceUpdate) -> Bool) -> SourceUpdate? {
         for _ in 0..<200 {
             var fd = pollfd(fd: pipe.readFD, events: Int16(POLLIN), revents: 0)
             _ = poll(&fd, 1, 100)
@@ -47,5 +48,30 @@ import Glibc
         var after = runner.stop()
         var original = sim
         #expect(after.trace(request).pod == original.trace(request).pod)
+    }
+
+    /// A recording of one moment: the demo cluster as it settled.
+    struct OneMoment: ReplayTimeline {
+        var sim: Simulator
+        var startMs: Int64 { sim.elapsedMs }
+        var endMs: Int64 { sim.elapsedMs }
+        var marks: [TimelineMark] { [] }
+        func state(atMs: Int64) -> ClusterState { sim.snapshot }
+        func branch(atMs: Int64) throws -> Simulator { sim }
+    }
+
+    @Test func aReplayHasNoCountersButTracesTheRecordedCluster() throws {
+        let sim = TestSupport.demoSimulator()
+        let pipe = try WakePipe()
+        let runner = ReplayRunner(timeline: OneMoment(sim: sim), playing: false, speed: 1, pipe: pipe)
+        runner.start()
+        defer { runner.shutdown() }
+        #expect(runner.take().traffic == .replay)
+        runner.send(.trace("http://shop.example.com/api"))
+        let update = try #require(waitForUpdate(runner, pipe) { $0.trace != nil })
+        var reference = sim
+        #expect(update.trace?.hops == reference.trace(try HTTPRequest.parse("http://shop.example.com/api")).hops)
+        #expect(update.traffic == .replay)
+        #expect(runner.take().trace == nil)
     }
 }
