@@ -40,7 +40,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let api = r.stdout.split(separator: "\n").first { $0.contains("Service api ") }.map(String.init) ?? ""
         #expect(api.contains(" 50.0 ") && api.contains(" 1000 ") && api.contains("100.0%"), "\(r.stdout)")
-        #expect(r.stdout.contains("└─ Pod api-"), "\(r.stdout)")
+        #expect(r.stdout.contains("└─ api-"), "\(r.stdout)")
         let idle = try CLI.run(["render", "traffic", "--size", "120x12"])
         #expect(idle.stdout.contains("No load is running. Start one from the prompt, e.g. :load http://shop.example.com/api --rps 50"),
                 "\(idle.stdout)")

@@ -34,7 +34,7 @@ extension DashboardTmuxTests {
         try tm.type(":traffic")
         try tm.send("Enter")
         let screen = try await tm.waitFor("the api Service with requests and its pods") {
-            $0.contains("Traffic(shop)") && $0.contains("Service api") && $0.contains("└─ Pod api-")
+            $0.contains("Traffic(shop)") && $0.contains("Service api") && $0.contains("└─ api-")
                 && $0.contains("100.0%")
         }
         #expect(!screen.contains("No load is running"), "\(screen)")

@@ -69,9 +69,10 @@ import Testing
         let pods = names[(api + 1)...].prefix { $0.hasPrefix("├─ ") || $0.hasPrefix("└─ ") }
         #expect(pods.count == 3 || pods.count == 4, "\(names)")
         #expect(pods.last?.hasPrefix("└─ ") == true)
-        let podNames = pods.map { $0.dropFirst(3).split(separator: " ")[1] }
+        let podNames = pods.map { $0.dropFirst(3).split(separator: " ")[0] }
         #expect(podNames == podNames.sorted())
-        #expect(pods.contains("├─ Pod \(killed) (gone)") || pods.contains("└─ Pod \(killed) (gone)"), "\(names)")
+        #expect(podNames.allSatisfy { $0.hasPrefix("api-") })
+        #expect(pods.contains("├─ \(killed) (gone)") || pods.contains("└─ \(killed) (gone)"), "\(names)")
     }
 
     @Test func killedPodThatFailedRequestsIsAnErrorRow() throws {
@@ -83,7 +84,7 @@ import Testing
         #expect(errors > 0)
         #expect(dead.cells[5].contains("connection-failed"), "\(dead.cells)")
         #expect(dead.ref == nil, "a gone pod cannot be killed again")
-        let alive = rows.filter { $0.cells[0].contains("Pod api-") && !$0.cells[0].contains(killed) }
+        let alive = rows.filter { $0.cells[0].contains("─ api-") && !$0.cells[0].contains(killed) }
         #expect(!alive.isEmpty)
         #expect(alive.allSatisfy { $0.status == .normal && $0.cells[3] == "0" && $0.cells[5] == "-" })
     }
@@ -93,7 +94,7 @@ import Testing
         let frame = Renderer.renderFrame(state: sim.snapshot, ui: Self.ui(sim), cols: 120, rows: 30)
         let lines = TextBackend.plain(frame).split(separator: "\n", omittingEmptySubsequences: false)
         let dead = try #require(lines.firstIndex { $0.contains(killed) })
-        let alive = try #require(lines.firstIndex { $0.contains("Pod api-") && !$0.contains(killed) })
+        let alive = try #require(lines.firstIndex { $0.contains("─ api-") && !$0.contains(killed) })
         // Row 0 of the body holds the cursor; the pods below it show their own roles.
         #expect(frame[5, dead].role == .rowError)
         #expect(frame[5, alive].role == .rowNormal)
@@ -102,7 +103,7 @@ import Testing
     @Test func ctrlKOnALivePodRowKillsItAndSortingKeepsTheTree() throws {
         let (sim, killed) = Self.loaded
         var ui = Self.ui(sim)
-        let row = try #require(Self.rows(ui, sim.snapshot).first { $0.cells[0].contains("Pod api-") && !$0.cells[0].contains(killed) })
+        let row = try #require(Self.rows(ui, sim.snapshot).first { $0.cells[0].contains("─ api-") && !$0.cells[0].contains(killed) })
         ui.page.selectedKey = row.key
         let ref = try #require(row.ref)
         #expect(ui.handle(.ctrl("k"), state: sim.snapshot, bodyHeight: 20) == [.perform(.kill(ref))])

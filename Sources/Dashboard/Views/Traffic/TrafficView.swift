@@ -82,7 +82,8 @@ enum TrafficView {
 
     private static func podRow(_ key: ObjectKey, _ tally: Tally, branch: String, parent: String, ctx: ViewContext) -> Row {
         let pod = ctx.state.pods[key]
-        let name = branch + "Pod \(key.name)" + (pod == nil ? " (gone)" : "")
+        // Under a Service the tree says what it is; a pod on its own says it (and 80 columns keep the sparkline).
+        let name = branch + (branch.isEmpty ? "Pod " : "") + key.name + (pod == nil ? " (gone)" : "")
         // Any failed request in the last minute marks the pod: that is what a kill looks like from the client.
         let status: RowStatus = tally.recentErrors > 0 ? .error : pod == nil ? .completed : .normal
         return Row(
