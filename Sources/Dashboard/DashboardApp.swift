@@ -95,6 +95,7 @@ struct EventLoop {
     mutating func run(_ ui: inout UIState) {
         var published = source.take()
         var state = published.state
+        ui.traffic = published.traffic
         var geometry = Geometry(cols: terminal.size.cols, rows: terminal.size.rows)
         var flashShown: Flash?
         var flashDeadline: UInt64 = 0
@@ -127,6 +128,8 @@ struct EventLoop {
                     published = next
                     state = next.state
                     ui.recording = next.recording
+                    ui.traffic = next.traffic
+                    if let trace = next.trace { ui.show(trace) }
                     if let t = next.timeline {
                         ui.timeline = t
                         ui.paused = !t.playing
@@ -157,10 +160,12 @@ struct EventLoop {
                     case .setSpeed(let s): source.send(.setSpeed(s))
                     case .seek(let target): source.send(.seek(target))
                     case .toggleRecording: source.send(.toggleRecording)
+                    case .trace(let url): source.send(.trace(url))
                     case .branch:
                         if branch(&ui, at: published.elapsedMs) {
                             published = source.take()
                             state = published.state
+                            ui.traffic = published.traffic
                         }
                     }
                 }

@@ -21,13 +21,15 @@ public enum Renderer {
         try render(view: view, state: state, size: size, color: color, theme: theme, namespace: nil)
     }
 
-    /// The same, with the dashboard's namespace (nil: all), a `/` filter and virtual time zero for the header's
-    /// elapsed clock.
+    /// The same, with the dashboard's namespace (nil: all), a `/` filter, virtual time zero for the header's
+    /// elapsed clock and the load counters for the traffic view.
     public static func render(view: String, state: ClusterState, size: (cols: Int, rows: Int), color: Bool,
                               theme: Theme?, namespace: String?, filter: String = "", epoch: Timestamp? = nil,
-                              ascii: Bool = false, contextName: String = "switchboard", object: String? = nil) throws -> String {
+                              ascii: Bool = false, contextName: String = "switchboard", object: String? = nil,
+                              traffic: TrafficFeed = .none) throws -> String {
         var ui = try uiState(view: view, namespace: namespace, object: object, state: state)
         ui.contextName = contextName
+        ui.traffic = traffic
         ui.page.filter = filter
         ui.epoch = epoch
         guard (1...2000).contains(size.cols), (1...1000).contains(size.rows) else {

@@ -25,7 +25,8 @@ struct RenderCommand: ParsableCommand {
             let sim = try cluster.buildSimulator()
             let text = try Renderer.render(view: view, state: sim.snapshot, size: dims, color: color,
                                            theme: selectedTheme, namespace: namespace, epoch: sim.config.epoch,
-                                           contextName: cluster.contextName, object: object)
+                                           contextName: cluster.contextName, object: object,
+                                           traffic: .counters(sim.traffic, elapsedMs: sim.elapsedMs))
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         } catch let exit as ExitCode {
             throw exit

@@ -34,6 +34,18 @@ import Testing
         #expect(node.stdout.contains("Describe(node-2)") && node.stdout.contains("Non-terminated Pods:"))
     }
 
+    @Test func trafficRendersTheCountersOfTheLoadGivenWithE() throws {
+        let r = try CLI.run(["render", "traffic", "-n", "shop", "--size", "120x12", "-e",
+                             "load http://shop.example.com/api --rps 50", "-e", "advance 20s"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let api = r.stdout.split(separator: "\n").first { $0.contains("Service api ") }.map(String.init) ?? ""
+        #expect(api.contains(" 50.0 ") && api.contains(" 1000 ") && api.contains("100.0%"), "\(r.stdout)")
+        #expect(r.stdout.contains("└─ api-"), "\(r.stdout)")
+        let idle = try CLI.run(["render", "traffic", "--size", "120x12"])
+        #expect(idle.stdout.contains("No load is running. Start one from the prompt, e.g. :load http://shop.example.com/api --rps 50"),
+                "\(idle.stdout)")
+    }
+
     @Test func topologyRendersTheTree() throws {
         let r = try CLI.run(["render", "xray", "-n", "blog", "--size", "100x30"])
         #expect(r.status == 0, "\(r.stderr)")

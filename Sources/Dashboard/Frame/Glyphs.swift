@@ -21,14 +21,18 @@ public struct Glyphs: Sendable, Hashable {
     /// The sorted column's mark in its heading, ascending and descending (k9s's ↑ and ↓).
     public var sortAscending: String
     public var sortDescending: String
+    /// Sparkline levels, lowest first (the traffic view's last minute).
+    public var sparkline: [Character]
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         ellipsis: "…", ready: "●", servingTerminating: "◐", notReady: "○", arrow: "→", times: "×",
-        treeBranch: "├─ ", treeLast: "└─ ", treePipe: "│  ", sortAscending: "↑", sortDescending: "↓")
+        treeBranch: "├─ ", treeLast: "└─ ", treePipe: "│  ", sortAscending: "↑", sortDescending: "↓",
+        sparkline: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"])
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         ellipsis: "~", ready: "*", servingTerminating: "~", notReady: "o", arrow: "->", times: "x",
-        treeBranch: "|- ", treeLast: "`- ", treePipe: "|  ", sortAscending: "^", sortDescending: "v")
+        treeBranch: "|- ", treeLast: "`- ", treePipe: "|  ", sortAscending: "^", sortDescending: "v",
+        sparkline: ["_", ".", "-", "~", "=", "+", "*", "#"])
 }

@@ -18,6 +18,8 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable {
     case rowNormal, rowPending, rowError, rowTerminating, rowCompleted
     /// Rows added or changed in the last couple of seconds of virtual time.
     case rowAdded, rowChanged
+    /// Rows on the route of the trace last run with `t` (topology).
+    case rowTraced
     /// The selected row.
     case cursor
     /// The one-line key hint bar.

@@ -19,6 +19,8 @@ enum SourceCommand: Sendable {
     case setSpeed(Double)
     case seek(SeekTarget)
     case toggleRecording
+    /// Trace one request to the URL through the cluster as it is now.
+    case trace(String)
 }
 
 struct SourceUpdate: Sendable {
@@ -32,6 +34,10 @@ struct SourceUpdate: Sendable {
     var recording = false
     /// Where a replay stands; nil for a live cluster.
     var timeline: TimelineStatus?
+    /// The load counters (a replay has none).
+    var traffic: TrafficFeed = .replay
+    /// The result of a `.trace` command; handed over once, like the messages.
+    var trace: Trace?
 }
 
 /// A replay's position for the timeline bar.

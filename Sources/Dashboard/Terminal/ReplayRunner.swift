@@ -53,6 +53,7 @@ final class ReplayRunner: ClusterSource, @unchecked Sendable {
         condition.lock()
         defer {
             published.messages.removeAll()
+            published.trace = nil
             condition.unlock()
         }
         return published
@@ -102,6 +103,7 @@ final class ReplayRunner: ClusterSource, @unchecked Sendable {
             condition.unlock()
 
             var messages: [Flash] = []
+            var trace: Trace?
             var changed = !commands.isEmpty
             var jumped = false
             for command in commands {
@@ -118,6 +120,16 @@ final class ReplayRunner: ClusterSource, @unchecked Sendable {
                     jumped = true
                 case .toggleRecording:
                     messages.append(Flash("a replay is not recorded; press b to branch and record that", level: .error))
+                case .trace(let url):
+                    // The recorded cluster at this moment, as a throwaway live simulator: the replay itself is
+                    // unchanged.
+                    do {
+                        let request = try HTTPRequest.parse(url)
+                        var probe = try timeline.branch(atMs: position)
+                        trace = probe.trace(request)
+                    } catch {
+                        messages.append(Flash("trace: \(error)", level: .error))
+                    }
                 }
             }
             let now = DispatchTime.now().uptimeNanoseconds
@@ -147,6 +159,7 @@ final class ReplayRunner: ClusterSource, @unchecked Sendable {
             var update = SourceUpdate(state: cached, elapsedMs: position, messages: published.messages + messages,
                                       generation: published.generation + 1)
             update.timeline = status
+            update.trace = trace ?? published.trace
             published = update
             condition.unlock()
             pipe.wake()

@@ -36,7 +36,8 @@ final class SimulationRunner: ClusterSource, @unchecked Sendable {
         self.onAction = onAction
         self.recorder = recorder
         published = Published(state: simulator.snapshot, elapsedMs: simulator.elapsedMs, messages: [], generation: 0,
-                              recording: recorder?.isRecording ?? false)
+                              recording: recorder?.isRecording ?? false,
+                              traffic: .counters(simulator.traffic, elapsedMs: simulator.elapsedMs))
     }
 
     func shutdown() { _ = stop() }
@@ -59,6 +60,7 @@ final class SimulationRunner: ClusterSource, @unchecked Sendable {
         condition.lock()
         defer {
             published.messages.removeAll()
+            published.trace = nil
             condition.unlock()
         }
         return published
@@ -96,6 +98,7 @@ final class SimulationRunner: ClusterSource, @unchecked Sendable {
             condition.unlock()
 
             var messages: [Flash] = []
+            var trace: Trace?
             var changed = !commands.isEmpty
             for command in commands {
                 switch command {
@@ -120,6 +123,14 @@ final class SimulationRunner: ClusterSource, @unchecked Sendable {
                     }
                 case .seek:
                     messages.append(Flash("seeking works in a replay (switchboard replay FILE)", level: .error))
+                case .trace(let url):
+                    do {
+                        // On a copy: the trace draws from the traffic random stream, which the real load keeps.
+                        var probe = simulator
+                        trace = probe.trace(try HTTPRequest.parse(url))
+                    } catch {
+                        messages.append(Flash("trace: \(error)", level: .error))
+                    }
                 }
             }
             let now = DispatchTime.now().uptimeNanoseconds
@@ -146,7 +157,9 @@ final class SimulationRunner: ClusterSource, @unchecked Sendable {
             if changed {
                 published = Published(state: state, elapsedMs: simulator.elapsedMs,
                                        messages: published.messages + messages, generation: published.generation + 1,
-                                       recording: recorder?.isRecording ?? false)
+                                       recording: recorder?.isRecording ?? false,
+                                       traffic: .counters(simulator.traffic, elapsedMs: simulator.elapsedMs),
+                                       trace: trace ?? published.trace)
             }
             condition.unlock()
             lastSecond = second

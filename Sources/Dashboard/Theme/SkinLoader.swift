@@ -114,6 +114,7 @@ public enum SkinLoader {
             .rowCompleted: style("frame.status.completedColor", tableBg),
             .rowAdded: style("frame.status.addColor", tableBg, bold: true),
             .rowChanged: style("frame.status.modifyColor", tableBg, bold: true),
+            .rowTraced: style("frame.status.highlightColor", tableBg, bold: true),
             .cursor: style("views.table.cursorFgColor", "views.table.cursorBgColor"),
             .menuKey: style("frame.menu.keyColor", "body.bgColor", bold: true),
             .menuText: style("frame.menu.fgColor", "body.bgColor", dim: menuDim),
@@ -127,6 +128,8 @@ public enum SkinLoader {
             .helpKey: style("help.keyColor", "help.bgColor", bold: true),
             .helpText: style("help.fgColor", "help.bgColor"),
         ]
+        // A traced route stays recognisable even where the skin's highlight colour equals a row colour.
+        s[.rowTraced]?.underline = true
         // Where a skin leaves a role without colour (the terminal's own for both, or the same for both), the
         // monochrome attributes keep it distinguishable: a reversed cursor, bold headings.
         for role in StyleRole.allCases {

@@ -52,6 +52,7 @@ public struct Theme: Sendable, Hashable {
         s[.rowCompleted] = TextStyle(dim: true)
         s[.rowAdded] = TextStyle(bold: true)
         s[.rowChanged] = TextStyle(bold: true)
+        s[.rowTraced] = TextStyle(bold: true, underline: true)
         s[.cursor] = TextStyle(reverse: true)
         s[.menuKey] = TextStyle(bold: true)
         s[.flashError] = TextStyle(bold: true)

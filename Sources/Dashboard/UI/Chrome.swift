@@ -11,6 +11,9 @@ enum Chrome {
         if case .document(let doc) = ui.mode, x < frame.cols {
             frame.put(" <\(doc.crumb)> ", x: x, y: y, role: .crumbActive)
         }
+        if case .trace(let tracePage) = ui.mode, x < frame.cols {
+            frame.put(" <\(tracePage.crumb)> ", x: x, y: y, role: .crumbActive)
+        }
     }
 
     /// Key hints that apply to the current row; the least important go first when space is short.
@@ -22,6 +25,10 @@ enum Chrome {
             items = [("enter", "apply", 0), ("tab", "complete", 1), ("\(glyphs.sortAscending)/\(glyphs.sortDescending)", "suggestions", 2), ("esc", "cancel", 0)]
         case .filter:
             items = [("enter", "apply", 0), ("esc", "cancel", 0)]
+        case .tracePrompt:
+            items = [("enter", "trace", 0), ("esc", "cancel", 0)]
+        case .trace:
+            items = [("j/k", "scroll", 2), ("x", "topology", 1), ("t", "trace again", 1), ("esc", "back", 0)]
         case .confirm:
             items = [("y", "yes", 0), ("n", "no", 0)]
         case .help:
@@ -40,6 +47,8 @@ enum Chrome {
                 items.append(("d", "describe", 2))
                 items.append(("y", "yaml", 3))
             }
+            if row?.traceURL != nil { items.append(("t", "trace", 4)) }
+            if ui.trace != nil, ui.page.view == .topology { items.append(("esc", "clear trace", 1)) }
             if row?.replicas != nil {
                 items.append(("s", "scale", 1))
                 items.append(("+/-", "replicas", 3))
@@ -64,12 +73,16 @@ enum Chrome {
     /// The flash line: the prompt while one is open, else the last message.
     static func flash(into frame: inout Frame, y: Int, ui: UIState, suggestion: String?) {
         switch ui.mode {
-        case .command(let editor), .filter(let editor):
-            let sigil = if case .command = ui.mode { ":" } else { "/" }
+        case .command(let editor), .filter(let editor), .tracePrompt(let editor):
+            let sigil = switch ui.mode {
+            case .command: ":"
+            case .tracePrompt: "trace URL: "
+            default: "/"
+            }
             frame.fill(y: y, role: .prompt)
             let before = String(editor.text.prefix(editor.cursor))
             // Keep the cursor on screen for long input: show the tail.
-            let available = frame.cols - 3
+            let available = frame.cols - 2 - DisplayWidth.of(sigil)
             var shown = editor.text
             var cursorColumn = DisplayWidth.of(before)
             if cursorColumn > available {
@@ -82,7 +95,7 @@ enum Chrome {
             if let suggestion, editor.cursor == editor.text.count {
                 frame.put(suggestion, x: x, y: y, role: .promptSuggest)
             }
-            frame.cursor = Frame.Position(x: min(frame.cols - 1, 2 + cursorColumn), y: y)
+            frame.cursor = Frame.Position(x: min(frame.cols - 1, 1 + DisplayWidth.of(sigil) + cursorColumn), y: y)
         case .confirm(let message, _):
             frame.put(" " + message + " [y/n]", x: 0, y: y, role: .dialog)
         default:

@@ -5,7 +5,7 @@ import KubeModel
 enum Completion {
     static let verbs = ["scale", "delete", "kill", "apply", "advance", "settle", "fail-readiness", "recover-readiness",
                         "crash", "fail", "recover", "cordon", "uncordon", "drain"]
-    static let commands = ["quit", "help"]
+    static let commands = ["quit", "help", "trace", "load"]
 
     /// Whole-text candidates that extend `text`, best first.
     static func candidates(for text: String, state: ClusterState, namespace: String?) -> [String] {

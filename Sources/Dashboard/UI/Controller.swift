@@ -18,6 +18,21 @@ extension UIState {
         case .document(let doc):
             handleDocument(key, doc, state: state, bodyHeight: bodyHeight, cols: cols)
             return []
+        case .trace(let tracePage):
+            return handleTracePage(key, tracePage, bodyHeight: bodyHeight, glyphs: glyphs, cols: cols)
+        case .tracePrompt(var editor):
+            switch key {
+            case .enter:
+                mode = .normal
+                return startTrace(editor.text)
+            case .escape:
+                mode = .normal
+            case .backspace where editor.text.isEmpty:
+                mode = .normal
+            default:
+                if edit(&editor, key) { mode = .tracePrompt(editor) }
+            }
+            return []
         case .normal:
             if timeline != nil, let effects = handleReplayKey(key) { return effects }
             return handleNormal(key, state: state, bodyHeight: bodyHeight, glyphs: glyphs)
@@ -175,6 +190,8 @@ extension UIState {
             let sort = ColumnSort.toggled(page.sort, column: column)
             page.sort = sort
             flash = Flash("sorted by \(column) \(sort.ascending ? "ascending" : "descending")")
+        case .char("t"):
+            mode = .tracePrompt(LineEditor(row?.traceURL ?? "http://"))
         case .char("d"), .char("y"):
             guard let ref = row?.describable else {
                 flash = Flash("nothing to \(key == .char("d") ? "describe" : "show") here", level: .error)
@@ -251,7 +268,10 @@ extension UIState {
     }
 
     mutating func back() {
-        if !page.filter.isEmpty {
+        if trace != nil, page.view == .topology {
+            trace = nil
+            flash = Flash("trace cleared")
+        } else if !page.filter.isEmpty {
             page.filter = ""
         } else if pages.count > 1 {
             pages.removeLast()
@@ -271,6 +291,12 @@ extension UIState {
             return []
         case "goto":
             return goto(words.dropFirst().joined(separator: " "))
+        case "trace":
+            guard words.count == 2 else {
+                flash = Flash("trace: expected one URL, e.g. :trace http://shop.example.com/api", level: .error)
+                return []
+            }
+            return startTrace(words[1])
         default: break
         }
         if first == "ns" || first == "namespace", words.count == 2 {

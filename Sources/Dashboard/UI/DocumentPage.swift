@@ -108,21 +108,7 @@ public struct DocumentPage: Sendable, Hashable {
     }
 
     static func draw(into frame: inout Frame, _ g: Geometry, page: DocumentPage, state: ClusterState, glyphs: Glyphs) {
-        let x0 = g.innerX + 1
-        let width = g.innerWidth - 2
-        let top = g.columnHeaderY
-        let height = g.bodyY + g.bodyHeight - top
-        for y in top..<(top + height) { frame.fill(x: g.innerX, y: y, width: g.innerWidth, role: .helpText) }
-        let all = page.lines(state: state, width: width)
-        let first = max(0, min(page.scroll, all.count - height))
-        for (i, (text, role)) in all.dropFirst(first).prefix(height).enumerated() {
-            frame.put(DisplayWidth.truncate(text, to: width, ellipsis: glyphs.ellipsis), x: x0, y: top + i, role: role, width: width)
-        }
-        var title = " \(page.title) "
-        if all.count > height {
-            title = " \(page.title)[\(first + 1)-\(min(all.count, first + height))/\(all.count)] "
-        }
-        frame.put(title, x: g.compact ? 0 : max(1, (g.cols - DisplayWidth.of(title)) / 2), y: g.titleY, role: .title,
-                  width: g.cols - 1)
+        TextPage.draw(into: &frame, g, lines: page.lines(state: state, width: TextPage.width(g)), scroll: page.scroll,
+                      title: page.title, glyphs: glyphs)
     }
 }

@@ -19,6 +19,7 @@ enum HelpPage {
             (":deploy :rs :sts :ds", "workloads"), (":no :ev :ns", "nodes, events, namespaces"),
             (":topo :xray", "topology: Internet → Ingress → Service → pods"),
             (":topo svc/NAME", "the topology of one Service or Ingress (ing/NAME)"),
+            (":traffic", "requests per Service and pod: rate, errors, success, last minute"),
             ("tab  ↑ ↓", "at the prompt: accept the suggestion, choose another"),
             (":ns NAME", "switch namespace (:ns all for every one)"),
             ("/TEXT", "filter rows (regex when it is one)"), ("/-l app=web", "filter by labels"),
@@ -27,6 +28,8 @@ enum HelpPage {
         ("Cluster", [
             ("ctrl-k", "kill the selected pod at once"), ("ctrl-d", "delete gracefully (asks first)"),
             ("s", "scale the selected workload"), ("+ -", "one replica more / fewer"),
+            ("t", "trace a URL: its hops, status and why (x: the route on the topology)"),
+            (":load URL --rps N", "send load; :traffic shows what it does"),
             ("space", "pause / resume time"), ("< >", "slower / faster (0.25× … 16×)"),
             ("? q :q", "help, quit"),
         ]),

@@ -25,5 +25,7 @@ public enum Effect: Sendable, Hashable {
     case branch
     /// Pause or resume the session's recording (`--record`).
     case toggleRecording
+    /// Send one request to the URL through the cluster as it is now; the result comes back with the next snapshot.
+    case trace(String)
 }
 

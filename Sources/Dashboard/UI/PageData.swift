@@ -12,7 +12,7 @@ struct PageData {
 
     static func build(state: ClusterState, ui: UIState, page: Page, glyphs: Glyphs) -> (all: TableModel, shown: PageData) {
         let ctx = ViewContext(state: state, namespace: page.view.isNamespaced ? ui.namespace : nil, scope: page.scope,
-                              glyphs: glyphs)
+                              glyphs: glyphs, traffic: ui.traffic, traceHops: ui.trace?.hops ?? [])
         var all = Views.table(for: page, ctx: ctx)
         if let sort = page.sort, all.sortable, let index = all.columns.firstIndex(where: { $0.title == sort.column }) {
             if let keyed = all.keyed, let value = KeyedSort.value(view: page.view, column: sort.column, state: state) {

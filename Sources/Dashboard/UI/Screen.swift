@@ -31,6 +31,9 @@ enum Screen {
         } else if case .document(let doc) = ui.mode {
             TableWidget.drawBox(into: &frame, g, glyphs: glyphs)
             DocumentPage.draw(into: &frame, g, page: doc, state: state, glyphs: glyphs)
+        } else if case .trace(let tracePage) = ui.mode {
+            TableWidget.drawBox(into: &frame, g, glyphs: glyphs)
+            TracePage.draw(into: &frame, g, page: tracePage, glyphs: glyphs)
         } else {
             TableWidget.draw(into: &frame, g, TableWidget.Input(
                 data: data, page: ui.page, ui: ui, nowMs: state.now.milliseconds, glyphs: glyphs,

@@ -54,6 +54,7 @@ enum TableWidget {
 
     /// Terminating rows keep their colour; rows added or changed in the last two virtual seconds are highlighted.
     static func rowRole(_ row: Row, viewKey: String, ui: UIState, nowMs: Int64) -> StyleRole {
+        if row.traced { return .rowTraced }
         if row.status == .terminating { return .rowTerminating }
         if let created = row.createdAt?.milliseconds, nowMs >= created, nowMs - created < ChangeTracker.windowMs {
             return .rowAdded

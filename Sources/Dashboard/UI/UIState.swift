@@ -25,12 +25,18 @@ public enum InputMode: Sendable, Hashable {
     case help
     /// Describe (`d`) or YAML (`y`) of one object, over the page it was opened from.
     case document(DocumentPage)
+    /// The URL prompt `t` opens.
+    case tracePrompt(LineEditor)
+    /// A trace's result, over the page it was started from.
+    case trace(TracePage)
 }
 
 extension InputMode {
     var isDocument: Bool {
-        if case .document = self { return true }
-        return false
+        switch self {
+        case .document, .trace: return true
+        default: return false
+        }
     }
 }
 
@@ -57,10 +63,21 @@ public struct UIState: Sendable {
     public var helpScroll = 0
     /// When rows last changed, for highlighting.
     public var changes = ChangeTracker()
+    /// The load counters published with the snapshot, for the traffic view.
+    public var traffic: TrafficFeed = .none
+    /// The last trace, whose route the topology marks until Esc clears it there.
+    public var trace: TraceResult?
 
     public init(view: ViewKind = .services, namespace: String? = nil) {
         pages = [Page(view: view)]
         self.namespace = namespace
+    }
+
+    /// Shows a trace's result (it arrives from the simulator's thread after `t`).
+    public mutating func show(_ trace: Trace) {
+        let result = TraceResult(trace)
+        self.trace = result
+        mode = .trace(TracePage(result))
     }
 
     public var page: Page {

@@ -1,7 +1,7 @@
 /// The dashboard's table views, with the names and aliases `:` accepts (kubectl's and k9s's).
 public enum ViewKind: String, CaseIterable, Sendable, Hashable {
     case services, pods, endpoints, ingresses, deployments, replicaSets, statefulSets, daemonSets, nodes, events,
-         namespaces, topology
+         namespaces, topology, traffic
 
     /// The name shown in titles and breadcrumbs.
     public var title: String {
@@ -18,6 +18,7 @@ public enum ViewKind: String, CaseIterable, Sendable, Hashable {
         case .events: "Events"
         case .namespaces: "Namespaces"
         case .topology: "Topology"
+        case .traffic: "Traffic"
         }
     }
 
@@ -36,6 +37,7 @@ public enum ViewKind: String, CaseIterable, Sendable, Hashable {
         case .events: ["events", "event", "ev"]
         case .namespaces: ["namespaces", "namespace", "ns"]
         case .topology: ["topology", "topo", "xray"]
+        case .traffic: ["traffic"]
         }
     }
 

@@ -121,10 +121,19 @@ enum IngressView {
                         route.classExists ? route.className : "\(route.className) (missing)", address,
                         ctx.showsNamespace ? ing.metadata.key.description : ing.metadata.name],
                 status: status, labels: ing.metadata.labels, createdAt: ing.metadata.creationTimestamp,
-                ref: ObjectRef(type: .ingress, namespace: ns, name: ing.metadata.name), drill: drill)
+                ref: ObjectRef(type: .ingress, namespace: ns, name: ing.metadata.name), drill: drill,
+                traceURL: traceURL(host: route.host, path: route.path?.path, address: address))
         }
         return TableModel(title: ViewKind.ingresses.title, scopeLabel: ctx.scopeLabel, columns: columns, rows: rows,
                           emptyText: "No Ingress routes")
+    }
+
+    /// The URL `t` offers for a route: its host and path, or for a rule without a host (or a wildcard one) the
+    /// Ingress's address with the path.
+    static func traceURL(host: String?, path: String?, address: String) -> String {
+        var target = host.flatMap { $0.isEmpty || $0.hasPrefix("*") ? nil : $0 }
+        if target == nil, let first = address.split(separator: ",").first { target = String(first) }
+        return "http://\(target ?? "")\(path ?? "/")"
     }
 
     /// Whether a TLS host entry covers a rule's host (`*.foo.com` covers exactly one more label).

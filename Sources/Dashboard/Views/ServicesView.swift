@@ -36,8 +36,15 @@ enum ServicesView {
                 ],
                 status: status, labels: s.metadata.labels, createdAt: s.metadata.creationTimestamp,
                 ref: ObjectRef(type: .service, namespace: key.namespace, name: key.name),
-                drill: .page(Page(view: .endpoints, scope: .service(key))))
+                drill: .page(Page(view: .endpoints, scope: .service(key))), traceURL: traceURL(s))
         }
         return TableModel(title: ViewKind.services.title, scopeLabel: ctx.scopeLabel, columns: columns, rows: rows)
+    }
+
+    /// The URL `t` offers for a Service: its cluster DNS name and first port (`http://api.shop.svc.cluster.local`).
+    static func traceURL(_ s: Service) -> String? {
+        let port = s.spec.ports.first?.port
+        let suffix = port.map { $0 == 80 ? "" : ":\($0)" } ?? ""
+        return "http://\(s.metadata.name).\(s.metadata.namespace).svc.cluster.local\(suffix)/"
     }
 }

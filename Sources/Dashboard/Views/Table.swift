@@ -60,6 +60,10 @@ struct Row: Sendable {
     /// The desired replica count, when `ref` can be scaled.
     var replicas: Int?
     var drill: DrillTarget?
+    /// On the route of the trace on screen (drawn in the traced role).
+    var traced = false
+    /// What `t` offers to trace from this row (an Ingress route's host and path, a Service's DNS name and port).
+    var traceURL: String?
 
     /// What describe and YAML show for this row.
     var describable: ObjectRef? { subject ?? ref }

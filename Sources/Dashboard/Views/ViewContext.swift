@@ -1,5 +1,6 @@
 import ClusterStore
 import KubeModel
+import Simulation
 
 /// What a view is built from: the snapshot, the namespace and the drill-down scope.
 struct ViewContext {
@@ -8,6 +9,10 @@ struct ViewContext {
     var namespace: String?
     var scope: Scope?
     var glyphs: Glyphs
+    /// The load counters published with the snapshot (traffic view).
+    var traffic: TrafficFeed = .none
+    /// The hops of the trace on screen, highlighted in the topology; empty when there is none.
+    var traceHops: [TraceHop] = []
 
     var now: Timestamp { state.now }
     /// Whether a NAMESPACE column is needed (every namespace is shown, as with `kubectl get -A`).

@@ -14,6 +14,7 @@ enum Views {
         case .events: ClusterViews.events(ctx)
         case .namespaces: ClusterViews.namespaces(ctx)
         case .topology: TopologyView.table(ctx)
+        case .traffic: TrafficView.table(ctx)
         }
     }
 }

@@ -82,6 +82,9 @@ public struct TrafficStats: Sendable, Hashable {
     public internal(set) var total = TrafficCounters()
     public internal(set) var services: [ObjectKey: TrafficCounters] = [:]
     public internal(set) var pods: [ObjectKey: TrafficCounters] = [:]
+    /// The pods each Service's requests went to, so a view can nest pods under their Service even after a pod is
+    /// gone (a killed pod's failed requests are the point of watching).
+    public internal(set) var servicePods: [ObjectKey: Set<ObjectKey>] = [:]
     /// Loads running now, by id.
     public internal(set) var loads: [LoadInfo] = []
 
@@ -92,5 +95,6 @@ public struct TrafficStats: Sendable, Hashable {
         total.record(trace.outcome, count: count, second: second)
         if let service = trace.service { services[service, default: TrafficCounters()].record(trace.outcome, count: count, second: second) }
         if let pod = trace.pod { pods[pod, default: TrafficCounters()].record(trace.outcome, count: count, second: second) }
+        if let service = trace.service, let pod = trace.pod { servicePods[service, default: []].insert(pod) }
     }
 }
