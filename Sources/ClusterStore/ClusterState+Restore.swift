@@ -53,6 +53,18 @@ extension ClusterState {
         }
     }
 
+    /// Gives every table a new membership journal, so readers that patch sorted key lists start over. A replay
+    /// that reaches a moment by applying only each object's last change records different additions and removals
+    /// than one that applied every change, so their journal versions must never compare.
+    public mutating func forgetMembership() {
+        namespaces.forgetMembership(); nodes.forgetMembership(); pods.forgetMembership()
+        services.forgetMembership(); endpoints.forgetMembership(); endpointSlices.forgetMembership()
+        deployments.forgetMembership(); replicaSets.forgetMembership(); replicationControllers.forgetMembership()
+        statefulSets.forgetMembership(); daemonSets.forgetMembership(); ingresses.forgetMembership()
+        ingressClasses.forgetMembership(); secrets.forgetMembership(); configMaps.forgetMembership()
+        serviceAccounts.forgetMembership(); events.forgetMembership()
+    }
+
     /// Sets the newest resourceVersion and the virtual time, as recorded.
     public mutating func restore(resourceVersion: Int, now: Timestamp) {
         self.resourceVersion = resourceVersion

@@ -83,6 +83,10 @@ public struct ObjectTable<T: APIObject>: Sendable {
         reindex(key, from: old, to: object)
     }
 
+    /// Starts a new journal (a new lineage): for a state rebuilt by a path whose journal would not match the
+    /// versions a reader remembers from another path.
+    mutating func forgetMembership() { membership = MembershipJournal() }
+
     @discardableResult
     mutating func remove(_ key: ObjectKey) -> T? {
         guard let old = objects.removeValue(forKey: key) else { return nil }

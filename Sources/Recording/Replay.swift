@@ -30,6 +30,14 @@ public final class Replay: Sendable {
     public let startMs: Int64
     public let endMs: Int64
     let steps: [Step]
+    /// For every step, the object it changes, numbered densely in order of first appearance (-1: none), so a
+    /// seek can find each object's last change without hashing names.
+    let slots: [Int32]
+    let slotCount: Int
+    /// Steps whose keyframe replaces the state (the first, and one after each pause), ascending; each has a checkpoint.
+    let resets: [Int]
+    /// Up to this many steps past a checkpoint, a seek applies every one (see `applyLast`).
+    let stepByStepLimit: Int
     let times: [Int64]
     let versions: [Int]
     /// (index of the last step applied, state after it), ascending.
@@ -41,26 +49,32 @@ public final class Replay: Sendable {
     public var durationMs: Int64 { endMs - startMs }
 
     /// Opens a file entry by entry, so the parsed lines are never all in memory at once.
-    public convenience init(path: String, checkpointEvery: Int = 10_000) throws(RecordingError) {
+    public convenience init(path: String, checkpointEvery: Int = 10_000,
+                            stepByStepLimit: Int = Replay.defaultStepByStepLimit) throws(RecordingError) {
         var indexer: Indexer?
         let data = try RecordingReader.contents(path)
         let (header, warnings) = try RecordingReader.stream(data, onHeader: { header in
             indexer = Indexer(epoch: SimulationConfig(seed: header.seed).epoch, checkpointEvery: checkpointEvery)
         }) { (entry: RecordingEntry) throws(RecordingError) in try indexer!.add(entry) }
-        self.init(header: header, warnings: warnings, indexer: indexer!)
+        self.init(header: header, warnings: warnings, indexer: indexer!, stepByStepLimit: stepByStepLimit)
     }
 
-    public convenience init(_ file: RecordingFile, checkpointEvery: Int = 10_000) throws(RecordingError) {
+    public convenience init(_ file: RecordingFile, checkpointEvery: Int = 10_000,
+                            stepByStepLimit: Int = Replay.defaultStepByStepLimit) throws(RecordingError) {
         var indexer = Indexer(epoch: SimulationConfig(seed: file.header.seed).epoch, checkpointEvery: checkpointEvery)
         for entry in file.entries { try indexer.add(entry) }
-        self.init(header: file.header, warnings: file.warnings, indexer: indexer)
+        self.init(header: file.header, warnings: file.warnings, indexer: indexer, stepByStepLimit: stepByStepLimit)
     }
 
-    private init(header: RecordingHeader, warnings: [String], indexer: Indexer) {
+    private init(header: RecordingHeader, warnings: [String], indexer: Indexer, stepByStepLimit: Int) {
+        self.stepByStepLimit = stepByStepLimit
         self.header = header
         self.warnings = warnings
         epoch = indexer.builder.epoch
         steps = indexer.steps
+        resets = indexer.resets
+        slots = indexer.slots
+        slotCount = indexer.slotOf.count
         checkpoints = indexer.checkpoints
         actions = indexer.actions
         times = indexer.times
@@ -75,10 +89,14 @@ public final class Replay: Sendable {
         var builder: StepBuilder
         let checkpointEvery: Int
         var steps: [Step] = []
+        var slots: [Int32] = []
+        var slotOf: [ObjectID: Int32] = [:]
         var times: [Int64] = []
         var checkpoints: [(Int, ClusterState)] = []
         var actions: [ActionMark] = []
         var keyframes = 0
+        /// Keyframes that replace the state (the first, and each one after a paused recording), ascending.
+        var resets: [Int] = []
         private var sinceCheckpoint = 0
 
         init(epoch: Timestamp, checkpointEvery: Int) {
@@ -86,15 +104,31 @@ public final class Replay: Sendable {
             self.checkpointEvery = checkpointEvery
         }
 
+        private mutating func slot(of step: Step) -> Int32 {
+            let id: ObjectID
+            switch step {
+            case .put(let object): id = ObjectID(object.resourceType, object.metadata.key)
+            case .remove(let type, let key): id = ObjectID(type, key)
+            case .none: return -1
+            }
+            if let slot = slotOf[id] { return slot }
+            let slot = Int32(slotOf.count)
+            slotOf[id] = slot
+            return slot
+        }
+
         mutating func add(_ entry: RecordingEntry) throws(RecordingError) {
             let i = steps.count
-            steps.append(try builder.step(for: entry))
+            let step = try builder.step(for: entry)
+            steps.append(step)
+            slots.append(slot(of: step))
             times.append(entry.atMs)
             sinceCheckpoint += 1
             if case .action(let text, _, let error) = entry.kind {
                 actions.append(ActionMark(atMs: entry.atMs, text: text, error: error, entry: i))
             }
             if entry.isKeyframe { keyframes += 1 }
+            if entry.isKeyframe, i == 0 || entry.raw["resumed"] == true { resets.append(i) }
             if entry.isKeyframe || sinceCheckpoint >= checkpointEvery {
                 checkpoints.append((i, builder.state))
                 sinceCheckpoint = 0
@@ -104,6 +138,12 @@ public final class Replay: Sendable {
 
     /// The cluster after entry `index` (-1: before the first, which is the initial keyframe, so: empty).
     public func state(throughEntry index: Int) -> ClusterState {
+        state(throughEntry: index, stepByStepLimit: stepByStepLimit)
+    }
+
+    /// As `state(throughEntry:)`, choosing how far past a checkpoint steps are applied one by one (the benchmark
+    /// compares `Int.max`, every step, with the default).
+    public func state(throughEntry index: Int, stepByStepLimit: Int) -> ClusterState {
         guard index >= 0 else { return ClusterState() }
         let index = min(index, steps.count - 1)
         var lo = 0, hi = checkpoints.count - 1, best = -1
@@ -113,9 +153,7 @@ public final class Replay: Sendable {
         }
         var state = best >= 0 ? checkpoints[best].1 : ClusterState()
         let from = best >= 0 ? checkpoints[best].0 + 1 : 0
-        if from <= index {
-            for i in from...index { apply(steps[i], to: &state) }
-        }
+        applyLast(from: from, through: index, to: &state, stepByStepLimit: stepByStepLimit)
         state.restore(resourceVersion: versions[index], now: epoch.adding(milliseconds: times[index]))
         return state
     }
@@ -145,28 +183,115 @@ public final class Replay: Sendable {
 
     /// Walks the recording once from the start, calling `body` with the cluster at the end of every virtual moment
     /// at which something changed (and at the first moment).
+    ///
+    /// Nobody sees the cluster inside a moment, so each moment applies only each object's last change in it (found
+    /// walking the moment backwards): an object often changes several times in one moment (a pod created,
+    /// scheduled and started; an EndpointSlice rewritten per pod). The membership journal then records each
+    /// moment's net additions and removals, consistent along this walk but not with other paths, hence a new one.
     public func forEachMoment(_ body: (Int64, ClusterState) throws -> Void) rethrows {
-        var state = ClusterState()
-        var changed = true
-        for i in steps.indices {
-            if i == 0 { state = checkpoints[0].1 }
-            if case .none = steps[i] {} else { changed = true }
-            apply(steps[i], to: &state)
-            let last = i + 1 == steps.count || times[i + 1] != times[i]
-            if last && changed {
-                state.restore(resourceVersion: versions[i], now: epoch.adding(milliseconds: times[i]))
-                try body(times[i], state)
-                changed = false
-            }
-        }
+        _ = try walkMoments(body)
     }
 
-    /// Applies every step from the start, for the throughput benchmark. Returns the number applied.
-    public func replayAll() -> (steps: Int, state: ClusterState) {
+    /// `forEachMoment`, returning the final cluster (keeping a copy in `body` would make every moment copy the
+    /// tables it changes).
+    private func walkMoments(_ body: (Int64, ClusterState) throws -> Void) rethrows -> ClusterState {
+        guard !steps.isEmpty else { return ClusterState() }
         var state = ClusterState()
-        for step in steps { apply(step, to: &state) }
+        // seenIn[slot] == a: the object's last change in the moment starting at step `a` is already taken.
+        var seenIn = [Int](repeating: -1, count: slotCount)
+        var last: [Int] = []
+        var nextReset = 0
+        var a = 0
+        while a < steps.count {
+            var b = a
+            while b + 1 < steps.count, times[b + 1] == times[a] { b += 1 }
+            // A keyframe that replaces the state (step 0 always is one) restarts from its checkpoint.
+            var from = a
+            var reset = false
+            while nextReset < resets.count, resets[nextReset] <= b {
+                from = resets[nextReset] + 1
+                reset = true
+                nextReset += 1
+            }
+            if reset {
+                state = checkpointState(atStep: from - 1)
+                state.forgetMembership()
+            }
+            last.removeAll(keepingCapacity: true)
+            var i = b
+            while i >= from {
+                let slot = Int(slots[i])
+                if slot >= 0, seenIn[slot] != a {
+                    seenIn[slot] = a
+                    last.append(i)
+                }
+                i -= 1
+            }
+            for i in last.reversed() { apply(steps[i], to: &state) }
+            if reset || !last.isEmpty {
+                state.restore(resourceVersion: versions[b], now: epoch.adding(milliseconds: times[b]))
+                try body(times[b], state)
+            }
+            a = b + 1
+        }
+        return state
+    }
+
+    /// The checkpoint taken right after step `index` (every resetting keyframe has one).
+    private func checkpointState(atStep index: Int) -> ClusterState {
+        var lo = 0, hi = checkpoints.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if checkpoints[mid].0 < index { lo = mid + 1 } else { hi = mid }
+        }
+        return checkpoints[lo].1
+    }
+
+    /// Applies every step from the start in order, as replay did before `forEachMoment` applied only each moment's
+    /// last changes: the benchmark's point of comparison.
+    public func applyEveryStep() -> (steps: Int, state: ClusterState) {
+        var state = ClusterState()
+        for i in steps.indices {
+            if resets.contains(i) { state = checkpointState(atStep: i) } else { apply(steps[i], to: &state) }
+        }
         return (steps.count, state)
     }
+
+    /// Replays every entry from the start, moment by moment as `forEachMoment` does, for the throughput benchmark.
+    /// Returns the number of entries processed and the final cluster.
+    public func replayAll() -> (steps: Int, state: ClusterState) {
+        let final = walkMoments { _, _ in }
+        return (steps.count, final)
+    }
+
+    /// Steps `from...through` applied to `state` (the state after step `from - 1`). A short run is applied step by
+    /// step; a longer one only as each object's last change in it, found walking back, which gives the same objects
+    /// for a fraction of the work (an object changes many times between checkpoints). The tables' membership
+    /// journals then describe another path, so they start afresh.
+    func applyLast(from: Int, through index: Int, to state: inout ClusterState, stepByStepLimit: Int) {
+        guard from <= index else { return }
+        if index - from < stepByStepLimit {
+            for i in from...index { apply(steps[i], to: &state) }
+            return
+        }
+        var seen = [Bool](repeating: false, count: slotCount)
+        var last: [Int] = []
+        var i = index
+        while i >= from {
+            let slot = Int(slots[i])
+            if slot >= 0, !seen[slot] {
+                seen[slot] = true
+                last.append(i)
+            }
+            i -= 1
+        }
+        for i in last.reversed() { apply(steps[i], to: &state) }
+        state.forgetMembership()
+    }
+
+    /// Short runs keep the membership journal continuous, so a dashboard playing forward patches its sorted lists
+    /// instead of re-sorting them.
+    public static let defaultStepByStepLimit = 256
 
     func apply(_ step: Step, to state: inout ClusterState) {
         switch step {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import ClusterStore
 import Foundation
 import KubeModel
@@ -51,21 +52,32 @@ struct ReplayBenchmark {
 
         // Seek: random moments (a fixed seed, so runs compare), each a fresh cluster state.
         var rng = SeededRandom(seed: 11)
+        // Each moment is also reached applying every step since the checkpoint, as seeks did before, to compare.
         var seekMs: [Double] = []
+        var seekEveryStepMs: [Double] = []
         var objectsSeen = 0
         for _ in 0..<50 {
             let t = replay.startMs + Int64(rng.next(upperBound: UInt64(max(1, replay.durationMs))))
+            let index = replay.lastEntry(atOrBefore: t)
             seekMs.append(Measure.seconds { objectsSeen &+= replay.state(atMs: t).pods.count } * 1000)
+            seekEveryStepMs.append(Measure.seconds {
+                objectsSeen &+= replay.state(throughEntry: index, stepByStepLimit: .max).pods.count
+            } * 1000)
         }
 
-        // Replay: every entry applied in order from an empty state (the state is freed after the clock stops).
+        // Replay: every entry, moment by moment from the start (the state is freed after the clock stops); then,
+        // to compare, every entry applied one by one.
         var result: (steps: Int, state: ClusterState)?
         let replaySeconds = Measure.seconds { result = replay.replayAll() }
         let applied = result?.steps ?? 0
         let finalPods = result?.state.pods.count ?? 0
         result = nil
+        let everyStepSeconds = Measure.seconds { result = replay.applyEveryStep() }
+        guard result?.state.pods.count == finalPods else { throw ValidationError("replay paths disagree") }
+        result = nil
 
         let sorted = seekMs.sorted()
+        let sortedEveryStep = seekEveryStepMs.sorted()
         let rounded = { (x: Double, places: Double) in (x * places).rounded() / places }
         return [
             "pods": .int(Int64(finalPods)),
@@ -80,7 +92,10 @@ struct ReplayBenchmark {
             "openEntriesPerSecond": .int(Int64(Double(replay.entryCount) / openSeconds)),
             "seekMedianMs": .double(rounded(sorted[sorted.count / 2], 100)),
             "seekMaxMs": .double(rounded(sorted.last ?? 0, 100)),
+            "seekEveryStepMedianMs": .double(rounded(sortedEveryStep[sortedEveryStep.count / 2], 100)),
+            "seekEveryStepMaxMs": .double(rounded(sortedEveryStep.last ?? 0, 100)),
             "replayEntriesPerSecond": .int(Int64(Double(applied) / replaySeconds)),
+            "applyEveryStepEntriesPerSecond": .int(Int64(Double(applied) / everyStepSeconds)),
             "peakResidentMiB": .double(rounded(Measure.peakResidentMiB(), 10)),
         ]
     }

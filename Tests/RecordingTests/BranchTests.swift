@@ -70,6 +70,21 @@ struct PausedRecordingTests {
         #expect(frontend.count == 6)
     }
 
+    @Test("Walking the moments carries over the gap too, as seeking does")
+    func momentWalkAcrossGap() throws {
+        let (file, resumedAt) = try Self.pausedRecording()
+        let replay = try Replay(file)
+        var sawResumed = false
+        replay.forEachMoment { atMs, state in
+            #expect(Fixture.canonical(state) == Fixture.canonical(replay.state(atMs: atMs)), "at \(atMs)")
+            if atMs == resumedAt {
+                sawResumed = true
+                #expect(state.pods.all.filter { $0.metadata.name.hasPrefix("frontend-") }.count == 6)
+            }
+        }
+        #expect(sawResumed)
+    }
+
     @Test("Verification and branching stop at the gap, saying so")
     func gapIsNamed() throws {
         let (file, resumedAt) = try Self.pausedRecording()

@@ -71,6 +71,34 @@ struct RoundTripTests {
         }
     }
 
+    @Test("A seek applying only each object's last change equals one applying every change")
+    func lastChangeSeekEqualsStepByStep() throws {
+        let file = try Fixture.file(try Fixture.recordDemo())
+        let lastOnly = try Replay(file, checkpointEvery: 40, stepByStepLimit: 0)
+        let everyStep = try Replay(file, checkpointEvery: Int.max, stepByStepLimit: Int.max)
+        for index in -1..<lastOnly.entryCount {
+            #expect(Fixture.canonical(lastOnly.state(throughEntry: index))
+                    == Fixture.canonical(everyStep.state(throughEntry: index)), "through entry \(index)")
+        }
+        let end = lastOnly.state(throughEntry: lastOnly.entryCount - 1)
+        #expect(end.pods.count == everyStep.state(throughEntry: everyStep.entryCount - 1).pods.count)
+        #expect(end.pods.count > 0)
+    }
+
+    @Test("Walking the moments gives at each the cluster a seek to it gives")
+    func momentWalkEqualsSeek() throws {
+        let replay = try Replay(Fixture.file(try Fixture.recordDemo()), checkpointEvery: 30)
+        var moments: [Int64] = []
+        replay.forEachMoment { atMs, state in
+            moments.append(atMs)
+            #expect(Fixture.canonical(state) == Fixture.canonical(replay.state(atMs: atMs)), "at \(atMs)")
+        }
+        #expect(moments.first == replay.startMs)
+        #expect(moments == moments.sorted() && Set(moments).count == moments.count)
+        #expect(moments.count > 3)
+        #expect(replay.replayAll().steps == replay.entryCount)
+    }
+
     @Test("The file has keyframes, checksums and compact patches")
     func fileShape() throws {
         let lines = try Fixture.recordDemo()
