@@ -21,13 +21,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         var bytes = [UInt8]()
         bytes.reserveCapacity(20)
         func put(_ value: Int64, _ width: Int) {
-            var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
+            let start = bytes.count
             var v = Swift.max(0, value)
-            for i in stride(from: width - 1, through: 0, by: -1) {
-                digits[i] = UInt8(ascii: "0") + UInt8(v % 10)
+            for _ in 0..<width {
+                bytes.append(UInt8(ascii: "0") + UInt8(v % 10))
                 v /= 10
             }
-            bytes.append(contentsOf: digits)
+            bytes[start...].reverse()
         }
         put(y, y > 9999 ? String(y).count : 4); bytes.append(UInt8(ascii: "-")); put(m, 2); bytes.append(UInt8(ascii: "-")); put(d, 2)
         bytes.append(UInt8(ascii: "T"))

@@ -52,12 +52,6 @@ extension Simulator {
     /// end of the instant (as a watch coalesces): a burst of 100,000 pods starting at one moment records 300,000
     /// events of which only the newest few thousand are kept, and the rest never cost a write.
     mutating func flushEvents() {
-        guard pendingEventStart < pendingEvents.count else {
-            pendingEvents.removeAll(keepingCapacity: true)
-            pendingEventIndex.removeAll(keepingCapacity: true)
-            pendingEventStart = 0
-            return
-        }
         for (aggregateKey, event) in pendingEvents[pendingEventStart...] {
             guard let created = try? store.create(event) else { continue }
             eventKeys[aggregateKey] = created.metadata.key
@@ -75,7 +69,7 @@ extension Simulator {
         if eventOrderStart > 4096 && eventOrderStart * 2 > eventOrder.count {
             eventOrder.removeFirst(eventOrderStart)
             eventOrderStart = 0
-            eventKeys = Dictionary(eventOrder.map { ($0.0, $0.1) }, uniquingKeysWith: { _, newer in newer })
+            eventKeys = Dictionary(eventOrder, uniquingKeysWith: { _, newer in newer })
         }
     }
 }

@@ -76,12 +76,11 @@ extension Simulator {
     }
 
     /// Pods that name their node skip the scheduler and go straight to that node's kubelet.
-    @discardableResult
-    mutating func bindPreassigned(_ key: ObjectKey) -> Bool {
+    mutating func bindPreassigned(_ key: ObjectKey) {
         guard var pod = store.get(Pod.self, key), let name = pod.spec.nodeName, kubelet[key]?.bound != true,
-              let node = store.get(Node.self, ObjectKey(namespace: "", name: name)) else { return false }
+              let node = store.get(Node.self, ObjectKey(namespace: "", name: name)) else { return }
         pod.spec.nodeName = nil
-        return bind(&pod, to: node)
+        bind(&pod, to: node)
     }
 
     private func unschedulableReasons(_ pod: Pod, _ state: ClusterState, _ picker: NodePicker) -> String {
