@@ -10,15 +10,13 @@ final class ReplayRunner: ClusterSource, @unchecked Sendable {
 
     private let timeline: ReplayTimeline
     private let pipe: WakePipe
-    private let condition = NSCondition()
-    private var inbox: [SourceCommand] = []
-    private var stopping = false
-    private var finished = false
-    private var published: SourceUpdate
+    private let mailbox: SourceMailbox
     // Owned by the runner's thread.
     private var position: Int64
     private var playing: Bool
     private var speed: Double
+    /// The cluster last published.
+    private var shown: ClusterState
 
     init(timeline: ReplayTimeline, playing: Bool, speed: Double, pipe: WakePipe) {
         self.timeline = timeline
@@ -26,12 +24,14 @@ final class ReplayRunner: ClusterSource, @unchecked Sendable {
         self.playing = playing
         self.speed = speed
         position = timeline.startMs
-        published = SourceUpdate(state: timeline.state(atMs: timeline.startMs), elapsedMs: timeline.startMs,
-                                 messages: [], generation: 0)
-        published.timeline = status
+        shown = timeline.state(atMs: timeline.startMs)
+        var first = SourceUpdate(state: shown, elapsedMs: timeline.startMs, messages: [], generation: 0)
+        first.timeline = Self.status(timeline, position: position, playing: playing, speed: speed)
+        mailbox = SourceMailbox(first)
     }
 
-    private var status: TimelineStatus {
+    private static func status(_ timeline: ReplayTimeline, position: Int64, playing: Bool,
+                               speed: Double) -> TimelineStatus {
         TimelineStatus(positionMs: position, startMs: timeline.startMs, endMs: timeline.endMs, playing: playing,
                        speed: speed, marks: timeline.marks)
     }
@@ -42,30 +42,11 @@ final class ReplayRunner: ClusterSource, @unchecked Sendable {
         thread.start()
     }
 
-    func send(_ command: SourceCommand) {
-        condition.lock()
-        inbox.append(command)
-        condition.signal()
-        condition.unlock()
-    }
+    func send(_ command: SourceCommand) { mailbox.send(command) }
 
-    func take() -> SourceUpdate {
-        condition.lock()
-        defer {
-            published.messages.removeAll()
-            published.trace = nil
-            condition.unlock()
-        }
-        return published
-    }
+    func take() -> SourceUpdate { mailbox.take() }
 
-    func shutdown() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while !finished { condition.wait() }
-        condition.unlock()
-    }
+    func shutdown() { mailbox.stop() }
 
     /// Where a seek lands, clamped to the recording.
     static func target(_ seek: SeekTarget, from position: Int64, start: Int64, end: Int64,
@@ -86,21 +67,9 @@ final class ReplayRunner: ClusterSource, @unchecked Sendable {
         var lastWall = DispatchTime.now().uptimeNanoseconds
         var carryMs = 0.0
         var shownPosition = position
-        var cached = published.state
+        var cached = shown
         while true {
-            condition.lock()
-            if inbox.isEmpty, !stopping {
-                _ = condition.wait(until: Date(timeIntervalSinceNow: playing ? Self.tick : 3600))
-            }
-            let commands = inbox
-            inbox.removeAll()
-            if stopping {
-                finished = true
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            condition.unlock()
+            guard let commands = mailbox.receive(waitingUpTo: playing ? Self.tick : 3600) else { return }
 
             var messages: [Flash] = []
             var trace: Trace?
@@ -151,17 +120,15 @@ final class ReplayRunner: ClusterSource, @unchecked Sendable {
                 if next.resourceVersion != cached.resourceVersion || jumped { cached = next }
                 cached.restoreClock(to: next.now)
                 if position / 1000 != shownPosition / 1000 || jumped { changed = true }
-                if next.resourceVersion != published.state.resourceVersion { changed = true }
+                if next.resourceVersion != shown.resourceVersion { changed = true }
                 shownPosition = position
             }
             guard changed else { continue }
-            condition.lock()
-            var update = SourceUpdate(state: cached, elapsedMs: position, messages: published.messages + messages,
-                                      generation: published.generation + 1)
-            update.timeline = status
-            update.trace = trace ?? published.trace
-            published = update
-            condition.unlock()
+            var update = SourceUpdate(state: cached, elapsedMs: position, messages: messages, generation: 0)
+            update.timeline = Self.status(timeline, position: position, playing: playing, speed: speed)
+            update.trace = trace
+            _ = mailbox.publish { _ in update }
+            shown = cached
             pipe.wake()
         }
     }

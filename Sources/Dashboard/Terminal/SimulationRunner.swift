@@ -15,11 +15,7 @@ final class SimulationRunner: ClusterSource, @unchecked Sendable {
     /// At most this much virtual time per step, so a slow step cannot snowball.
     static let maxStepMs: Int64 = 5000
 
-    private let condition = NSCondition()
-    private var inbox: [Command] = []
-    private var stopping = false
-    private var finished = false
-    private var published: Published
+    private let mailbox: SourceMailbox
     private var simulator: Simulator
     private var paused: Bool
     private var speed: Double
@@ -35,9 +31,9 @@ final class SimulationRunner: ClusterSource, @unchecked Sendable {
         self.pipe = pipe
         self.onAction = onAction
         self.recorder = recorder
-        published = Published(state: simulator.snapshot, elapsedMs: simulator.elapsedMs, messages: [], generation: 0,
+        mailbox = SourceMailbox(Published(state: simulator.snapshot, elapsedMs: simulator.elapsedMs, messages: [], generation: 0,
                               recording: recorder?.isRecording ?? false,
-                              traffic: .counters(simulator.traffic, elapsedMs: simulator.elapsedMs))
+                              traffic: .counters(simulator.traffic, elapsedMs: simulator.elapsedMs)))
     }
 
     func shutdown() { _ = stop() }
@@ -48,33 +44,15 @@ final class SimulationRunner: ClusterSource, @unchecked Sendable {
         thread.start()
     }
 
-    func send(_ command: Command) {
-        condition.lock()
-        inbox.append(command)
-        condition.signal()
-        condition.unlock()
-    }
+    func send(_ command: Command) { mailbox.send(command) }
 
     /// The newest snapshot; its messages are handed over once.
-    func take() -> Published {
-        condition.lock()
-        defer {
-            published.messages.removeAll()
-            published.trace = nil
-            condition.unlock()
-        }
-        return published
-    }
+    func take() -> Published { mailbox.take() }
 
     /// Stops the thread and returns the simulator as it ended.
     func stop() -> Simulator {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while !finished { condition.wait() }
-        let sim = simulator
-        condition.unlock()
-        return sim
+        mailbox.stop()
+        return simulator
     }
 
     private func loop() {
@@ -83,23 +61,11 @@ final class SimulationRunner: ClusterSource, @unchecked Sendable {
         var lastSecond = simulator.elapsedMs / 1000
         var warningsSeen = simulator.warnings.count
         while true {
-            condition.lock()
-            if inbox.isEmpty, !stopping {
-                _ = condition.wait(until: Date(timeIntervalSinceNow: paused ? 3600 : Self.tick))
-            }
-            let commands = inbox
-            inbox.removeAll()
-            if stopping {
-                finished = true
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            condition.unlock()
+            guard let commands = mailbox.receive(waitingUpTo: paused ? 3600 : Self.tick) else { return }
 
             var messages: [Flash] = []
             var trace: Trace?
-            var changed = !commands.isEmpty
+            let hadCommands = !commands.isEmpty
             for command in commands {
                 switch command {
                 case .perform(let action):
@@ -150,20 +116,15 @@ final class SimulationRunner: ClusterSource, @unchecked Sendable {
             }
             let second = simulator.elapsedMs / 1000
             let state = simulator.snapshot
-            condition.lock()
-            if state.resourceVersion != published.state.resourceVersion || second != lastSecond || !messages.isEmpty {
-                changed = true
+            let published = mailbox.publish { current in
+                guard hadCommands || state.resourceVersion != current.state.resourceVersion || second != lastSecond
+                        || !messages.isEmpty else { return nil }
+                return Published(state: state, elapsedMs: simulator.elapsedMs, messages: messages, generation: 0,
+                                 recording: recorder?.isRecording ?? false,
+                                 traffic: .counters(simulator.traffic, elapsedMs: simulator.elapsedMs), trace: trace)
             }
-            if changed {
-                published = Published(state: state, elapsedMs: simulator.elapsedMs,
-                                       messages: published.messages + messages, generation: published.generation + 1,
-                                       recording: recorder?.isRecording ?? false,
-                                       traffic: .counters(simulator.traffic, elapsedMs: simulator.elapsedMs),
-                                       trace: trace ?? published.trace)
-            }
-            condition.unlock()
             lastSecond = second
-            if changed { pipe.wake() }
+            if published { pipe.wake() }
         }
     }
 }
