@@ -92,4 +92,30 @@ struct EndpointsTests {
         let addresses = try #require(sim.endpoints("db")?.subsets.first).addresses
         #expect(Set(addresses.compactMap(\.hostname)) == ["db-0", "db-1"])
     }
+
+    @Test("Endpoints patched pod by pod equal Endpoints built from scratch, order of subsets and addresses included")
+    func patchedEqualsScratch() throws {
+        var sim = Make.simulator(PropertyTests.cluster(), seed: 5)
+        var rng = SeededRandom(seed: 11)
+        for step in 0..<150 {
+            let line = PropertyTests.randomStep(sim, &rng)
+            try sim.run(line)
+            for service in sim.snapshot.services.all.sorted(by: { $0.metadata.name < $1.metadata.name }) {
+                guard let selector = sim.managedSelector(service) else { continue }
+                let ep = try #require(sim.endpoints(service.metadata.name))
+                #expect(ep.subsets == sim.desiredSubsets(service, selector: selector),
+                        "\(service.metadata.name) step \(step) '\(line)'")
+            }
+        }
+    }
+
+    @Test("A kill patches the Endpoints without rewriting the other addresses")
+    func killPatches() throws {
+        var sim = Make.simulator([Make.deployment("web", replicas: 5), Make.service("web", selector: ["app": "web"])])
+        let before = try #require(sim.endpoints("web")).subsets[0].addresses
+        let victim = before[2]
+        try sim.run("kill pod/\(victim.targetRef!.name!)")
+        let after = try #require(sim.endpoints("web")).subsets[0].addresses
+        #expect(after == before.filter { $0 != victim }, "the rest keep their order")
+    }
 }

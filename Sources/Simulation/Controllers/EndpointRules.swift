@@ -14,7 +14,7 @@ extension Simulator {
     /// Pods that belong in a Service's endpoints: selected, with an IP, not Succeeded/Failed. Terminating pods
     /// are included; each controller decides what they mean.
     func endpointPods(_ service: Service, selector: [String: String]) -> [Pod] {
-        let pods = store.snapshot.pods
+        let pods = store.table(Pod.self)
         let namespace = service.metadata.namespace
         // Sort the keys (cheap to move), then copy each qualifying pod once.
         var smallest: Set<ObjectKey>?
@@ -26,12 +26,16 @@ extension Simulator {
         var result: [Pod] = []
         result.reserveCapacity(keys.count)
         for key in keys {
-            guard let pod = pods[key], pod.status.podIP != nil, pod.status.phase != .succeeded,
-                  pod.status.phase != .failed,
-                  selector.allSatisfy({ pod.metadata.labels[$0.key] == $0.value }) else { continue }
+            guard let pod = pods[key], isEndpointCandidate(pod, selector: selector) else { continue }
             result.append(pod)
         }
         return result
+    }
+
+    /// Selected, with an IP, not Succeeded/Failed (the namespace is the caller's to match).
+    func isEndpointCandidate(_ pod: Pod, selector: [String: String]) -> Bool {
+        pod.status.podIP != nil && pod.status.phase != .succeeded && pod.status.phase != .failed
+            && selector.allSatisfy { pod.metadata.labels[$0.key] == $0.value }
     }
 
     /// The Service's ports as this pod serves them: a named targetPort resolves through the pod's container ports

@@ -7,6 +7,8 @@ extension Simulator {
     static let maxEndpointsAddresses = 1000
 
     mutating func reconcileEndpoints(_ key: ObjectKey) {
+        let changedPods = endpointTracker.endpointsPods.removeValue(forKey: key)
+        let mustRecompute = endpointTracker.fullEndpoints.remove(key) != nil
         let existing = store.get(Endpoints.self, key)
         guard let service = store.get(Service.self, key), let selector = managedSelector(service) else {
             // Endpoints of selector-less Services are the user's own; only ours go with the Service.
@@ -14,16 +16,26 @@ extension Simulator {
                existing.metadata.labels["endpoints.kubernetes.io/managed-by"] == "endpoint-controller" {
                 _ = try? store.delete(Endpoints.self, key)
             }
+            endpointTracker.endpointsVersions[key] = nil
             return
         }
-        var subsets = desiredSubsets(service, selector: selector)
         var annotations = existing?.metadata.annotations ?? [:]
-        let total = subsets.reduce(0) { $0 + $1.addresses.count + $1.notReadyAddresses.count }
-        if total > Self.maxEndpointsAddresses {
-            subsets = truncate(subsets, to: Self.maxEndpointsAddresses)
-            annotations[Endpoints.overCapacityAnnotation] = "truncated"
+        var subsets: [EndpointSubset]
+        // Patch only what this controller left untouched and untruncated; anything else is rebuilt from scratch.
+        if !mustRecompute, let changedPods, let existing,
+           endpointTracker.endpointsVersions[key] == existing.metadata.resourceVersion,
+           annotations[Endpoints.overCapacityAnnotation] == nil,
+           let patched = patchedSubsets(existing.subsets, service, selector: selector, changed: changedPods.sorted()) {
+            subsets = patched
         } else {
-            annotations[Endpoints.overCapacityAnnotation] = nil
+            subsets = desiredSubsets(service, selector: selector)
+            let total = subsets.reduce(0) { $0 + $1.addresses.count + $1.notReadyAddresses.count }
+            if total > Self.maxEndpointsAddresses {
+                subsets = truncate(subsets, to: Self.maxEndpointsAddresses)
+                annotations[Endpoints.overCapacityAnnotation] = "truncated"
+            } else {
+                annotations[Endpoints.overCapacityAnnotation] = nil
+            }
         }
         var labels = service.metadata.labels
         labels["endpoints.kubernetes.io/managed-by"] = "endpoint-controller"
@@ -35,13 +47,72 @@ extension Simulator {
             endpoints.metadata.annotations = annotations
             if endpoints != before {
                 endpoints.metadata.annotations["endpoints.kubernetes.io/last-change-trigger-time"] = now.rfc3339
-                _ = try? store.update(endpoints)
+                if let written = try? store.update(endpoints) { endpoints = written }
             }
+            endpointTracker.endpointsVersions[key] = endpoints.metadata.resourceVersion
         } else {
             var meta = ObjectMeta(name: key.name, namespace: key.namespace, labels: labels, annotations: annotations)
             meta.annotations["endpoints.kubernetes.io/last-change-trigger-time"] = now.rfc3339
-            _ = try? store.create(Endpoints(metadata: meta, subsets: subsets))
+            endpointTracker.endpointsVersions[key] = (try? store.create(Endpoints(metadata: meta, subsets: subsets)))?
+                .metadata.resourceVersion
         }
+    }
+
+    /// The subsets with the changed pods' addresses taken out and put back as the pods are now: the same object
+    /// `desiredSubsets` builds (addresses in IP order, subsets in the order of their first pod by name), without
+    /// rebuilding or re-sorting the other addresses. Nil when the result would need truncating.
+    func patchedSubsets(_ subsets: [EndpointSubset], _ service: Service, selector: [String: String],
+                        changed names: [String]) -> [EndpointSubset]? {
+        let scope = PodNames(names)
+        func concerned(_ address: EndpointAddress) -> Bool { address.targetRef?.name.map(scope.contains) ?? false }
+        var result = subsets
+        for i in result.indices {
+            if result[i].addresses.contains(where: concerned) { result[i].addresses.removeAll(where: concerned) }
+            if result[i].notReadyAddresses.contains(where: concerned) {
+                result[i].notReadyAddresses.removeAll(where: concerned)
+            }
+        }
+        let publish = service.spec.publishNotReadyAddresses
+        let namespace = service.metadata.namespace
+        for name in names {
+            guard let pod = store.get(Pod.self, ObjectKey(namespace: namespace, name: name)),
+                  isEndpointCandidate(pod, selector: selector), publish || !pod.metadata.isTerminating else { continue }
+            let ports = resolvedPorts(service, pod)
+            let address = EndpointAddress(ip: pod.status.podIP!, hostname: endpointHostname(pod, service),
+                                          nodeName: pod.spec.nodeName, targetRef: ObjectReference(to: pod))
+            let s: Int
+            if let found = result.firstIndex(where: { $0.ports == ports }) {
+                s = found
+            } else {
+                result.append(EndpointSubset(ports: ports))
+                s = result.count - 1
+            }
+            if publish || pod.isReady {
+                Self.insertInIPOrder(address, into: &result[s].addresses)
+            } else {
+                Self.insertInIPOrder(address, into: &result[s].notReadyAddresses)
+            }
+        }
+        result.removeAll { $0.addresses.isEmpty && $0.notReadyAddresses.isEmpty }
+        let total = result.reduce(0) { $0 + $1.addresses.count + $1.notReadyAddresses.count }
+        if total > Self.maxEndpointsAddresses { return nil }
+        if result.count > 1 {
+            func firstPod(_ s: EndpointSubset) -> String {
+                (s.addresses + s.notReadyAddresses).compactMap { $0.targetRef?.name }.min() ?? ""
+            }
+            result = result.map { (firstPod($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        return result
+    }
+
+    private static func insertInIPOrder(_ address: EndpointAddress, into list: inout [EndpointAddress]) {
+        let key = (IPv4CIDR.parse(address.ip) ?? 0, address.ip)
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if (IPv4CIDR.parse(list[mid].ip) ?? 0, list[mid].ip) < key { low = mid + 1 } else { high = mid }
+        }
+        list.insert(address, at: low)
     }
 
     func desiredSubsets(_ service: Service, selector: [String: String]) -> [EndpointSubset] {

@@ -69,32 +69,32 @@ extension Simulator {
     }
 
     /// Creates or deletes pods so the owner has `desired` active ones. Only active pods count (not finished, not
-    /// terminating), so a replacement starts the moment a pod begins terminating.
+    /// terminating), so a replacement starts the moment a pod begins terminating. Pods are read in place through
+    /// the owner index: only a scale-down, which must rank them, collects them in an array.
     mutating func manageReplicas(_ owner: ReplicaOwner) -> ReplicaCounts {
-        // No need to sort: deletionOrder is a total order, and the counts below do not depend on order.
-        var active = store.snapshot.pods.owned(by: owner.metadata.uid).filter(\.isActive)
-        let diff = active.count - owner.desired
+        let diff = activePodCount(owner.metadata.uid) - owner.desired
         if owner.metadata.isTerminating {
             // Owner being deleted: the garbage collector, not this loop, takes the pods.
         } else if diff < 0 {
-            for _ in 0..<(-diff) {
-                if let pod = createPod(for: owner) { active.append(pod) }
-            }
+            for _ in 0..<(-diff) { _ = createPod(for: owner) }
         } else if diff > 0 {
-            let doomed = active.sorted(by: deletionOrder).prefix(diff)
-            for pod in doomed {
+            let pods = store.table(Pod.self)
+            let active = (pods.byOwner[owner.metadata.uid] ?? []).compactMap { pods[$0] }.filter(\.isActive)
+            // No need to sort first: deletionOrder is a total order.
+            for pod in active.sorted(by: deletionOrder).prefix(diff) {
                 try? beginTermination(pod.metadata.key, gracePeriodSeconds: nil)
                 recordEvent(involved: owner.type, owner.metadata, reason: "SuccessfulDelete",
                             message: "Deleted pod: \(pod.metadata.name)", component: controllerName(owner.type))
             }
-            let gone = Set(doomed.map(\.metadata.key))
-            active.removeAll { gone.contains($0.metadata.key) }
         }
+        // Counted after the writes above: the pods just created count, the ones just doomed no longer do.
         var counts = ReplicaCounts()
-        counts.replicas = active.count
+        let pods = store.table(Pod.self)
         let templateLabels = owner.template.metadata.labels
         var nextAvailability: Int64?
-        for pod in active {
+        for key in pods.byOwner[owner.metadata.uid] ?? [] {
+            guard let pod = pods[key], pod.isActive else { continue }
+            counts.replicas += 1
             if templateLabels.allSatisfy({ pod.metadata.labels[$0.key] == $0.value }) { counts.fullyLabeled += 1 }
             guard pod.isReady else { continue }
             counts.ready += 1
@@ -111,6 +111,14 @@ extension Simulator {
             schedule(.requeue(controller, owner.metadata.key), afterMs: at - now.milliseconds)
         }
         return counts
+    }
+
+    /// Active pods owned by `uid`, counted without copying them out.
+    func activePodCount(_ uid: String) -> Int {
+        let pods = store.table(Pod.self)
+        var count = 0
+        for key in pods.byOwner[uid] ?? [] where pods[key]?.isActive == true { count += 1 }
+        return count
     }
 
     /// Kubernetes' ActivePodsWithRanks order, most deletable first: unassigned before assigned, Pending before

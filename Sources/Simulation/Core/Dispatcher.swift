@@ -26,8 +26,7 @@ extension Simulator {
                     }
                 }
                 for service in servicesSelecting(p.metadata.labels, namespace: key.namespace) {
-                    markDirty(.endpointSlice, service)
-                    markDirty(.endpoints, service)
+                    noteEndpointPod(key.name, service: service)
                 }
             }
             if let pod, !pod.metadata.isTerminating, pod.spec.nodeName == nil || kubelet[key]?.bound != true {
@@ -50,8 +49,7 @@ extension Simulator {
             }
         case .service:
             reindexServiceSelector(key)
-            markDirty(.endpointSlice, key)
-            markDirty(.endpoints, key)
+            noteEndpointService(key)
             markDirty(.service, key)
             for ingress in store.snapshot.ingresses.all { markDirty(.ingress, ingress.metadata.key) }
         case .deployment:
@@ -71,6 +69,7 @@ extension Simulator {
             nodeRanking = nil
             nodePicker = nil
             markDirty(.node, key)
+            noteNodeZoneChange(change)
             for ds in store.snapshot.daemonSets.all { markDirty(.daemonSet, ds.metadata.key) }
             for pod in unscheduledPods { markDirty(.scheduler, pod) }
         case .ingress:

@@ -35,6 +35,8 @@ public struct Simulator: Sendable {
     /// Services indexed by each pair of their selector, so a pod change finds its Services without a scan.
     var servicesBySelectorPair: [LabelPair: Set<ObjectKey>] = [:]
     var serviceSelectors: [ObjectKey: [String: String]] = [:]
+    /// Changed pods per Service and the endpoint objects' last written versions (see `EndpointTracker`).
+    var endpointTracker = EndpointTracker()
     /// Whether changes are kept for a recorder (see `takeRecordedChanges`).
     public var recordChanges = false
     var recordedChanges: [ChangeBatch] = []
