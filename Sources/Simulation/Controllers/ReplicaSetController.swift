@@ -70,13 +70,20 @@ extension Simulator {
 
     /// Creates or deletes pods so the owner has `desired` active ones. Only active pods count (not finished, not
     /// terminating), so a replacement starts the moment a pod begins terminating. Pods are read in place through
-    /// the owner index: only a scale-down, which must rank them, collects them in an array.
+    /// the owner index, once: only a scale-down, which must rank them, collects them in an array.
     mutating func manageReplicas(_ owner: ReplicaOwner) -> ReplicaCounts {
-        let diff = activePodCount(owner.metadata.uid) - owner.desired
+        var (counts, nextAvailability) = replicaCounts(owner)
+        let diff = counts.replicas - owner.desired
         if owner.metadata.isTerminating {
             // Owner being deleted: the garbage collector, not this loop, takes the pods.
         } else if diff < 0 {
-            for _ in 0..<(-diff) { _ = createPod(for: owner) }
+            // New pods are active, not ready, and carry the template's labels: the counts follow without a recount.
+            let templateLabels = owner.template.metadata.labels
+            for _ in 0..<(-diff) {
+                guard let pod = createPod(for: owner) else { continue }
+                counts.replicas += 1
+                if templateLabels.allSatisfy({ pod.metadata.labels[$0.key] == $0.value }) { counts.fullyLabeled += 1 }
+            }
         } else if diff > 0 {
             let pods = store.table(Pod.self)
             let active = (pods.byOwner[owner.metadata.uid] ?? []).compactMap { pods[$0] }.filter(\.isActive)
@@ -86,8 +93,18 @@ extension Simulator {
                 recordEvent(involved: owner.type, owner.metadata, reason: "SuccessfulDelete",
                             message: "Deleted pod: \(pod.metadata.name)", component: controllerName(owner.type))
             }
+            // Scale-down is rare: count again rather than subtract each doomed pod's share.
+            (counts, nextAvailability) = replicaCounts(owner)
         }
-        // Counted after the writes above: the pods just created count, the ones just doomed no longer do.
+        if let at = nextAvailability {
+            let controller: ControllerID = owner.type == .replicaSet ? .replicaSet : .replicationController
+            schedule(.requeue(controller, owner.metadata.key), afterMs: at - now.milliseconds)
+        }
+        return counts
+    }
+
+    /// The owner's active pods counted as its status reports them, and when the next one becomes available.
+    private func replicaCounts(_ owner: ReplicaOwner) -> (ReplicaCounts, nextAvailability: Int64?) {
         var counts = ReplicaCounts()
         let pods = store.table(Pod.self)
         let templateLabels = owner.template.metadata.labels
@@ -106,19 +123,7 @@ extension Simulator {
                 nextAvailability = min(nextAvailability ?? availableAt, availableAt)
             }
         }
-        if let at = nextAvailability {
-            let controller: ControllerID = owner.type == .replicaSet ? .replicaSet : .replicationController
-            schedule(.requeue(controller, owner.metadata.key), afterMs: at - now.milliseconds)
-        }
-        return counts
-    }
-
-    /// Active pods owned by `uid`, counted without copying them out.
-    func activePodCount(_ uid: String) -> Int {
-        let pods = store.table(Pod.self)
-        var count = 0
-        for key in pods.byOwner[uid] ?? [] where pods[key]?.isActive == true { count += 1 }
-        return count
+        return (counts, nextAvailability)
     }
 
     /// Kubernetes' ActivePodsWithRanks order, most deletable first: unassigned before assigned, Pending before

@@ -38,8 +38,7 @@ struct SlicePlacement {
 
     /// The pod an endpoint stands for (its targetRef names a Pod).
     static func podName(_ endpoint: Endpoint) -> String? {
-        guard let ref = endpoint.targetRef, ref.kind == "Pod" else { return nil }
-        return ref.name
+        endpoint.targetRef?.kind == "Pod" ? endpoint.targetRef?.name : nil
     }
 
     /// `desired`: the wanted endpoints of the pods in question, sorted by pod name. `scope`: the pods in question
@@ -50,32 +49,26 @@ struct SlicePlacement {
         for (i, d) in desired.enumerated() { wanted[d.pod] = i }
         var found = Array(repeating: false, count: desired.count)
 
-        // 1. Update or drop the endpoints in question where they are.
+        // 1. Update or drop the endpoints in question where they are. Read by index, and written only where
+        // something changes: a slice holds up to 100 endpoints and a kill concerns one.
         for s in slices.indices {
             let endpoints = slices[s].endpoints
-            var kept: [Endpoint]?  // nil while nothing changed
-            for (j, endpoint) in endpoints.enumerated() {
-                let pod = Self.podName(endpoint)
-                if let scope, !(pod.map(scope.contains) ?? false) {
-                    kept?.append(endpoint)
-                    continue
-                }
-                var replacement: Endpoint?
+            var dropped: [Int] = []
+            var replaced: [(Int, Endpoint)] = []
+            for j in endpoints.indices {
+                let pod = Self.podName(endpoints[j])
+                if let scope, !(pod.map(scope.contains) ?? false) { continue }
                 if let pod, let d = wanted[pod], !found[d], desired[d].ports == slices[s].ports {
                     found[d] = true
-                    replacement = desired[d].endpoint
+                    if desired[d].endpoint != endpoints[j] { replaced.append((j, desired[d].endpoint)) }
+                } else {
+                    dropped.append(j)
                 }
-                if let replacement, replacement == endpoint {
-                    kept?.append(endpoint)
-                    continue
-                }
-                if kept == nil { kept = Array(endpoints[..<j]) }
-                if let replacement { kept!.append(replacement) }
             }
-            if let kept {
-                slices[s].endpoints = kept
-                edited[s] = true
-            }
+            guard !dropped.isEmpty || !replaced.isEmpty else { continue }
+            for (j, endpoint) in replaced { slices[s].endpoints[j] = endpoint }
+            for j in dropped.reversed() { slices[s].endpoints.remove(at: j) }
+            edited[s] = true
         }
 
         // 2. Place the rest, group by group in the order the groups first appear.
