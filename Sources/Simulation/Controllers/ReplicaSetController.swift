@@ -70,9 +70,9 @@ extension Simulator {
 
     /// Creates or deletes pods so the owner has `desired` active ones. Only active pods count (not finished, not
     /// terminating), so a replacement starts the moment a pod begins terminating. Pods are read in place through
-    /// the owner index, once: only a scale-down, which must rank them, collects them in an array.
+    /// the Dispatcher's tally (or the owner index), once: only a scale-down, which must rank them, collects them.
     mutating func manageReplicas(_ owner: ReplicaOwner) -> ReplicaCounts {
-        var (counts, nextAvailability) = replicaCounts(owner)
+        var (counts, nextAvailability) = tallyCounts(owner) ?? replicaCounts(owner)
         let diff = counts.replicas - owner.desired
         if owner.metadata.isTerminating {
             // Owner being deleted: the garbage collector, not this loop, takes the pods.
@@ -104,7 +104,7 @@ extension Simulator {
     }
 
     /// The owner's active pods counted as its status reports them, and when the next one becomes available.
-    private func replicaCounts(_ owner: ReplicaOwner) -> (ReplicaCounts, nextAvailability: Int64?) {
+    func replicaCounts(_ owner: ReplicaOwner) -> (ReplicaCounts, nextAvailability: Int64?) {
         var counts = ReplicaCounts()
         let pods = store.table(Pod.self)
         let templateLabels = owner.template.metadata.labels

@@ -11,6 +11,7 @@ extension Simulator {
             let pod = store.get(Pod.self, key)
             var before: Pod?
             if case .pod(let p)? = change.before { before = p }
+            replicaTally.note(key, before: before, after: pod)
             // A status write leaves labels and owner alone: the old pod then concerns no one the new one doesn't.
             var concerned = pod.map { [$0] } ?? []
             if let before, pod.map({ !Self.sameRouting($0, before) }) ?? true { concerned.append(before) }

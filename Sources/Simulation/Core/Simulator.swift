@@ -37,6 +37,8 @@ public struct Simulator: Sendable {
     var serviceSelectors: [ObjectKey: [String: String]] = [:]
     /// Changed pods per Service and the endpoint objects' last written versions (see `EndpointTracker`).
     var endpointTracker = EndpointTracker()
+    /// Each pod's share of its owner's replica status (see `ReplicaTally`).
+    var replicaTally = ReplicaTally()
     /// Whether changes are kept for a recorder (see `takeRecordedChanges`).
     public var recordChanges = false
     var recordedChanges: [ChangeBatch] = []
