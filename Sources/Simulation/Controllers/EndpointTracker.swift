@@ -21,6 +21,12 @@ struct EndpointTracker: Sendable {
 }
 
 extension Simulator {
+    /// Only a pod with an IP is anyone's endpoint: a write to a pod that had none and still has none (its creation,
+    /// its binding to a node) changes no Service's endpoints, so it costs the endpoint controllers nothing.
+    static func mayChangeEndpoints(_ before: Pod?, _ after: Pod?) -> Bool {
+        before?.status.podIP != nil || after?.status.podIP != nil
+    }
+
     /// A pod that a Service selects (or selected) changed: both endpoint controllers look at that pod again.
     mutating func noteEndpointPod(_ pod: String, service: ObjectKey) {
         endpointTracker.slicePods[service, default: []].insert(pod)

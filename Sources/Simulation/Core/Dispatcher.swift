@@ -26,6 +26,7 @@ extension Simulator {
                         enqueueOwner(rsOwner, namespace: key.namespace)
                     }
                 }
+                guard Self.mayChangeEndpoints(before, pod) else { continue }
                 for service in servicesSelecting(p.metadata.labels, namespace: key.namespace) {
                     noteEndpointPod(key.name, service: service)
                 }
