@@ -252,4 +252,19 @@ struct SlicePlacementTests {
         let endpoints = sim.sliceEndpoints("web")
         #expect(endpoints.filter { $0.conditions.ready == true }.count == 2, "the foreign edit is undone")
     }
+
+    @Test("A write to a pod that has no IP before or after queues no Service for the endpoint controllers")
+    func podWithoutIPQueuesNothing() throws {
+        var sim = Make.simulator([Make.service("web", selector: ["app": "web"])])
+        guard case .pod(var pod) = Make.pod("web-0", labels: ["app": "web"]) else { return }
+        pod = try sim.store.create(pod)
+        for change in sim.store.takeChanges() { sim.dispatch(change) }
+        #expect(sim.dirty[.endpointSlice]?.isEmpty ?? true)
+        #expect(sim.endpointTracker.slicePods.isEmpty)
+        pod.status.podIP = "10.244.1.99"
+        try sim.store.update(pod)
+        for change in sim.store.takeChanges() { sim.dispatch(change) }
+        #expect(sim.dirty[.endpointSlice] == [ObjectKey(namespace: "default", name: "web")], "an IP makes it an endpoint")
+        #expect(sim.endpointTracker.slicePods[ObjectKey(namespace: "default", name: "web")] == ["web-0"])
+    }
 }
