@@ -104,7 +104,7 @@ struct SlicePlacement {
         // Slices already being rewritten, fullest first: an endpoint placed there costs no extra write.
         let updating = slices.indices
             .filter { edited[$0] && !slices[$0].endpoints.isEmpty && slices[$0].ports == ports }
-            .sorted { slices[$0].endpoints.count > slices[$1].endpoints.count }  // stable: name order on ties
+            .sorted { (slices[$0].endpoints.count, $1) > (slices[$1].endpoints.count, $0) }  // ties: name order
         for s in updating where !queue.isEmpty {
             fill(s, from: &queue)
         }
