@@ -267,4 +267,18 @@ struct SlicePlacementTests {
         #expect(sim.dirty[.endpointSlice] == [ObjectKey(namespace: "default", name: "web")], "an IP makes it an endpoint")
         #expect(sim.endpointTracker.slicePods[ObjectKey(namespace: "default", name: "web")] == ["web-0"])
     }
+
+    @Test("A node's new zone reaches the endpoints of the pods on it, and only theirs")
+    func nodeZoneChange() throws {
+        var sim = Make.simulator([Make.deployment("web", replicas: 6), Make.service("web", selector: ["app": "web"])])
+        var node = try #require(sim.snapshot.nodes.all.sorted { $0.metadata.name < $1.metadata.name }.first)
+        node.metadata.labels[Node.zoneLabel] = "zone-moved"
+        try sim.store.update(node)
+        sim.runControllers()
+        let endpoints = sim.sliceEndpoints("web")
+        #expect(endpoints.contains { $0.nodeName == node.metadata.name })
+        for e in endpoints {
+            #expect((e.zone == "zone-moved") == (e.nodeName == node.metadata.name), "\(e.nodeName ?? "-"): \(e.zone ?? "-")")
+        }
+    }
 }
