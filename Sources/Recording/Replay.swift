@@ -5,8 +5,9 @@ import Simulation
 /// A recording opened for playback: the cluster at any moment, reached from the nearest checkpoint.
 ///
 /// Opening decodes every entry once into ready-to-apply steps (objects decoded, patches applied) and keeps a copy of
-/// the state every `checkpointEvery` steps and at every keyframe; a seek copies the nearest earlier one (cheap: the
-/// tables are copy-on-write) and applies at most that many steps.
+/// the state every `checkpointEvery` steps, after every `checkpointEvery * 2 / 5` distinct objects changed, and at
+/// every keyframe; a seek copies the nearest one before or after the moment (the tables are copy-on-write) and
+/// applies or undoes at most half an interval's changes.
 public final class Replay: Sendable {
     public struct ActionMark: Sendable, Equatable {
         public var atMs: Int64
@@ -105,6 +106,11 @@ public final class Replay: Sendable {
         /// Keyframes that replace the state (the first, and each one after a paused recording), ascending.
         var resets: [Int] = []
         private var sinceCheckpoint = 0
+        /// Objects changed since the last checkpoint, each counted once (a slot's count is current when its mark
+        /// equals the number of checkpoints): what a seek applies, so a checkpoint also follows every
+        /// `checkpointEvery * 2 / 5` of them — while the cluster is created every entry is a new object.
+        private var distinctSinceCheckpoint = 0
+        private var countedAt: [Int32] = []
 
         init(epoch: Timestamp, checkpointEvery: Int) {
             builder = StepBuilder(epoch: epoch)
@@ -131,7 +137,11 @@ public final class Replay: Sendable {
             let slot = slot(of: step)
             slots.append(slot)
             if slot >= 0 {
-                if Int(slot) == lastOfSlot.count { lastOfSlot.append(-1) }
+                if Int(slot) == lastOfSlot.count { lastOfSlot.append(-1); countedAt.append(-1) }
+                if countedAt[Int(slot)] != Int32(checkpoints.count) {
+                    countedAt[Int(slot)] = Int32(checkpoints.count)
+                    distinctSinceCheckpoint += 1
+                }
                 previousOfSlot.append(lastOfSlot[Int(slot)])
                 lastOfSlot[Int(slot)] = Int32(i)
             } else {
@@ -144,9 +154,11 @@ public final class Replay: Sendable {
             }
             if entry.isKeyframe { keyframes += 1 }
             if entry.isKeyframe, i == 0 || entry.raw["resumed"] == true { resets.append(i) }
-            if entry.isKeyframe || sinceCheckpoint >= checkpointEvery {
+            if entry.isKeyframe || sinceCheckpoint >= checkpointEvery
+                || distinctSinceCheckpoint >= max(1, checkpointEvery / 5 * 2) {
                 checkpoints.append((i, builder.state))
                 sinceCheckpoint = 0
+                distinctSinceCheckpoint = 0
             }
         }
     }
