@@ -34,11 +34,12 @@ enum CanonicalJSON {
             out.append(UInt8(ascii: "]"))
         case .object(let fields):
             out.append(UInt8(ascii: "{"))
-            for (i, key) in fields.keys.sorted().enumerated() {
+            // Sorted with their values, so no key is looked up again.
+            for (i, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                appendString(key, to: &out)
+                appendString(field.key, to: &out)
                 out.append(UInt8(ascii: ":"))
-                append(fields[key]!, to: &out)
+                append(field.value, to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -47,15 +48,17 @@ enum CanonicalJSON {
     static func appendInteger(_ i: Int64, to out: inout [UInt8]) {
         if i == 0 { out.append(UInt8(ascii: "0")); return }
         if i == Int64.min { out.append(contentsOf: Array(String(i).utf8)); return }
-        var n = i < 0 ? -i : i
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
-        while n > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(n % 10))
-            n /= 10
-        }
         if i < 0 { out.append(UInt8(ascii: "-")) }
-        out.append(contentsOf: digits.reversed())
+        let n = i < 0 ? -i : i
+        var count = 1, scale: Int64 = 1
+        while n / scale >= 10 { scale *= 10; count += 1 }
+        // Digits written from the most significant, into the buffer directly.
+        var rest = n
+        for _ in 0..<count {
+            out.append(UInt8(ascii: "0") + UInt8(rest / scale))
+            rest %= scale
+            scale /= 10
+        }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
@@ -64,19 +67,25 @@ enum CanonicalJSON {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
-            for b in bytes {
+            // Runs of bytes that need no escape (nearly every string) are copied whole.
+            var run = 0
+            for (i, b) in bytes.enumerated() {
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "<")
+                    || b == UInt8(ascii: ">") || b == UInt8(ascii: "&") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                run = i + 1
                 switch b {
                 case UInt8(ascii: "\""): out.append(contentsOf: [0x5c, 0x22])
                 case UInt8(ascii: "\\"): out.append(contentsOf: [0x5c, 0x5c])
                 case 0x0a: out.append(contentsOf: [0x5c, UInt8(ascii: "n")])
                 case 0x0d: out.append(contentsOf: [0x5c, UInt8(ascii: "r")])
                 case 0x09: out.append(contentsOf: [0x5c, UInt8(ascii: "t")])
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20:
+                default:
                     out.append(contentsOf: [0x5c, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
                                             hex[Int(b >> 4)], hex[Int(b & 0xf)]])
-                default: out.append(b)
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         out.append(UInt8(ascii: "\""))
     }

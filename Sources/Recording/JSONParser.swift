@@ -73,9 +73,10 @@ struct JSONParser {
     private mutating func object() throws(Failure) -> JSONValue {
         try enter()
         i += 1
-        var fields: [String: JSONValue] = [:]
+        // Collected first, so the dictionary is made once at its size instead of growing field by field.
+        var fields: [(String, JSONValue)] = []
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(fields) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object([:]) }
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a key, got \(describeHere())") }
@@ -84,11 +85,16 @@ struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':', got \(describeHere())") }
             i += 1
             skipSpace()
-            fields[key] = try value()
+            fields.append((key, try value()))
             skipSpace()
             guard i < bytes.count else { throw fail("unexpected end of line") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(fields) }
+            if bytes[i] == UInt8(ascii: "}") {
+                i += 1
+                depth -= 1
+                // A repeated key keeps its last value, as it always has.
+                return .object(Dictionary(fields, uniquingKeysWith: { _, last in last }))
+            }
             throw fail("expected ',' or '}', got \(describeHere())")
         }
     }

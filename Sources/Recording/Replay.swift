@@ -5,8 +5,9 @@ import Simulation
 /// A recording opened for playback: the cluster at any moment, reached from the nearest checkpoint.
 ///
 /// Opening decodes every entry once into ready-to-apply steps (objects decoded, patches applied) and keeps a copy of
-/// the state every `checkpointEvery` steps and at every keyframe; a seek copies the nearest earlier one (cheap: the
-/// tables are copy-on-write) and applies at most that many steps.
+/// the state every `checkpointEvery` steps, after every `checkpointEvery * 2 / 5` distinct objects changed, and at
+/// every keyframe; a seek copies the nearest one before or after the moment (the tables are copy-on-write) and
+/// applies or undoes at most half an interval's changes.
 public final class Replay: Sendable {
     public struct ActionMark: Sendable, Equatable {
         public var atMs: Int64
@@ -33,6 +34,9 @@ public final class Replay: Sendable {
     /// For every step, the object it changes, numbered densely in order of first appearance (-1: none), so a
     /// seek can find each object's last change without hashing names.
     let slots: [Int32]
+    /// For every step, the previous step changing the same object (-1: none since the recording began), so a seek
+    /// can also go back from the checkpoint after the moment.
+    let previousOfSlot: [Int32]
     let slotCount: Int
     /// Steps whose keyframe replaces the state (the first, and one after each pause), ascending; each has a checkpoint.
     let resets: [Int]
@@ -74,6 +78,7 @@ public final class Replay: Sendable {
         steps = indexer.steps
         resets = indexer.resets
         slots = indexer.slots
+        previousOfSlot = indexer.previousOfSlot
         slotCount = indexer.slotOf.count
         checkpoints = indexer.checkpoints
         actions = indexer.actions
@@ -90,6 +95,9 @@ public final class Replay: Sendable {
         let checkpointEvery: Int
         var steps: [Step] = []
         var slots: [Int32] = []
+        var previousOfSlot: [Int32] = []
+        /// Each object's latest step so far, by slot.
+        private var lastOfSlot: [Int32] = []
         var slotOf: [ObjectID: Int32] = [:]
         var times: [Int64] = []
         var checkpoints: [(Int, ClusterState)] = []
@@ -98,6 +106,11 @@ public final class Replay: Sendable {
         /// Keyframes that replace the state (the first, and each one after a paused recording), ascending.
         var resets: [Int] = []
         private var sinceCheckpoint = 0
+        /// Objects changed since the last checkpoint, each counted once (a slot's count is current when its mark
+        /// equals the number of checkpoints): what a seek applies, so a checkpoint also follows every
+        /// `checkpointEvery * 2 / 5` of them — while the cluster is created every entry is a new object.
+        private var distinctSinceCheckpoint = 0
+        private var countedAt: [Int32] = []
 
         init(epoch: Timestamp, checkpointEvery: Int) {
             builder = StepBuilder(epoch: epoch)
@@ -121,7 +134,19 @@ public final class Replay: Sendable {
             let i = steps.count
             let step = try builder.step(for: entry)
             steps.append(step)
-            slots.append(slot(of: step))
+            let slot = slot(of: step)
+            slots.append(slot)
+            if slot >= 0 {
+                if Int(slot) == lastOfSlot.count { lastOfSlot.append(-1); countedAt.append(-1) }
+                if countedAt[Int(slot)] != Int32(checkpoints.count) {
+                    countedAt[Int(slot)] = Int32(checkpoints.count)
+                    distinctSinceCheckpoint += 1
+                }
+                previousOfSlot.append(lastOfSlot[Int(slot)])
+                lastOfSlot[Int(slot)] = Int32(i)
+            } else {
+                previousOfSlot.append(-1)
+            }
             times.append(entry.atMs)
             sinceCheckpoint += 1
             if case .action(let text, _, let error) = entry.kind {
@@ -129,9 +154,11 @@ public final class Replay: Sendable {
             }
             if entry.isKeyframe { keyframes += 1 }
             if entry.isKeyframe, i == 0 || entry.raw["resumed"] == true { resets.append(i) }
-            if entry.isKeyframe || sinceCheckpoint >= checkpointEvery {
+            if entry.isKeyframe || sinceCheckpoint >= checkpointEvery
+                || distinctSinceCheckpoint >= max(1, checkpointEvery / 5 * 2) {
                 checkpoints.append((i, builder.state))
                 sinceCheckpoint = 0
+                distinctSinceCheckpoint = 0
             }
         }
     }
@@ -151,9 +178,16 @@ public final class Replay: Sendable {
             let mid = (lo + hi) / 2
             if checkpoints[mid].0 <= index { best = mid; lo = mid + 1 } else { hi = mid - 1 }
         }
-        var state = best >= 0 ? checkpoints[best].1 : ClusterState()
         let from = best >= 0 ? checkpoints[best].0 + 1 : 0
-        applyLast(from: from, through: index, to: &state, stepByStepLimit: stepByStepLimit)
+        var state: ClusterState
+        if index - from >= stepByStepLimit, best + 1 < checkpoints.count,
+           checkpoints[best + 1].0 - index < index - from, !isReset(checkpoints[best + 1].0) {
+            state = checkpoints[best + 1].1
+            undo(after: index, through: checkpoints[best + 1].0, to: &state)
+        } else {
+            state = best >= 0 ? checkpoints[best].1 : ClusterState()
+            applyLast(from: from, through: index, to: &state, stepByStepLimit: stepByStepLimit)
+        }
         state.restore(resourceVersion: versions[index], now: epoch.adding(milliseconds: times[index]))
         return state
     }
@@ -289,6 +323,55 @@ public final class Replay: Sendable {
         state.forgetMembership()
     }
 
+    /// Whether step `index` is a keyframe that replaces the state.
+    private func isReset(_ index: Int) -> Bool {
+        var lo = 0, hi = resets.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if resets[mid] == index { return true }
+            if resets[mid] < index { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return false
+    }
+
+    /// Takes `state`, the cluster after step `end`, back to the cluster after step `index`: every object changed in
+    /// `index + 1 ... end` goes back to its last change at or before `index` (its earlier change's `previousOfSlot`),
+    /// or, with none since the keyframe the state started from, to that keyframe's copy (or away, if it had none).
+    /// No keyframe in the range replaces the state (the caller checks), so that keyframe is the same at both ends.
+    func undo(after index: Int, through end: Int, to state: inout ClusterState) {
+        guard index < end else { return }
+        var lo = 0, hi = resets.count - 1, reset = -1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if resets[mid] <= index { reset = resets[mid]; lo = mid + 1 } else { hi = mid - 1 }
+        }
+        var seen = [Bool](repeating: false, count: slotCount)
+        var base: ClusterState?
+        for j in (index + 1)...end {
+            let slot = Int(slots[j])
+            guard slot >= 0, !seen[slot] else { continue }
+            seen[slot] = true
+            let prior = Int(previousOfSlot[j])
+            if prior > reset {
+                apply(steps[prior], to: &state)
+                continue
+            }
+            // Unchanged since the keyframe: as that keyframe had it.
+            let (type, key) = identity(of: steps[j])
+            if base == nil { base = checkpointState(atStep: max(reset, 0)) }
+            if let object = base!.get(type, key) { state.restore(object) } else { state.remove(type, key) }
+        }
+        state.forgetMembership()
+    }
+
+    private func identity(of step: Step) -> (ResourceType, ObjectKey) {
+        switch step {
+        case .put(let object): return (object.resourceType, object.metadata.key)
+        case .remove(let type, let key): return (type, key)
+        case .none: preconditionFailure("a step without an object has no slot")
+        }
+    }
+
     /// Short runs keep the membership journal continuous, so a dashboard playing forward patches its sorted lists
     /// instead of re-sorting them.
     public static let defaultStepByStepLimit = 256
@@ -309,7 +392,8 @@ public final class Replay: Sendable {
 struct StepBuilder {
     let epoch: Timestamp
     var state = ClusterState()
-    var known: [ObjectID: (type: ResourceType, json: JSONValue)] = [:]
+    /// Each object's latest JSON (to apply patches to) and its decoded form (to decode the next version from).
+    var known: [ObjectID: (type: ResourceType, json: JSONValue, object: KubeObject)] = [:]
     var versions: [Int] = []
     private var resourceVersion = 0
 
@@ -350,13 +434,16 @@ struct StepBuilder {
     }
 
     private mutating func put(_ json: JSONValue, line: Int) throws(RecordingError) -> KubeObject {
+        let id = ObjectID(object: json)
         let object: KubeObject
-        do { object = try KubeObject.decodeStored(json) } catch {
-            let name = ObjectID(object: json)?.description ?? "an object"
-            throw .badEntry(line: line, "\(name): \(error)")
+        do {
+            let previous = id.flatMap { known[$0] }.map { (json: $0.json, object: $0.object) }
+            object = try ReusingDecoder.decode(json, previous: previous)
+        } catch {
+            throw .badEntry(line: line, "\(id?.description ?? "an object"): \(error)")
         }
-        guard let id = ObjectID(object: json) else { throw .badEntry(line: line, "an object without a name") }
-        known[id] = (object.resourceType, json)
+        guard let id else { throw .badEntry(line: line, "an object without a name") }
+        known[id] = (object.resourceType, json, object)
         state.restore(object)
         return object
     }

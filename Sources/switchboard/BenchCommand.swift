@@ -23,8 +23,9 @@ struct BenchCommand: ParsableCommand {
 
         Scenario `replay`: records --minutes (default 60) of virtual time of a --replay-pods (default 10,000) pod
         cluster while --churn (default 12) pods are killed every virtual second; then the time to open the file, to
-        seek to 50 random moments, and to replay every entry moment by moment, and the file's bytes per entry. For
-        comparison, the same seeks and the whole replay applying every entry one by one (`EveryStep` figures).
+        seek to 50 random moments, and to replay every entry moment by moment (wall clock, and thread CPU time in the
+        `CPU` figures), and the file's bytes per entry. For comparison, the same seeks and the whole replay applying
+        every entry one by one (`EveryStep` figures).
         """)
 
     @Option(help: "Scenarios to run: settle, dashboard, routing, replay.") var scenario: [String] = ["settle"]

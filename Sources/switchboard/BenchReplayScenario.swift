@@ -25,6 +25,7 @@ struct ReplayBenchmark {
         let sink = try FileSink(path: path)
         var sim = Simulator()
         var entries = 0
+        let recordCPUStart = Measure.threadCPUSeconds()
         let recordSeconds = try Measure.seconds {
             let header = RecordingHeader(seed: sim.config.seed, createdAt: "2026-01-01T00:00:00Z",
                                          manifests: scenario.objects().map { $0.json() })
@@ -44,22 +45,29 @@ struct ReplayBenchmark {
             }
             entries = recorder.entries
         }
+        let recordCPUSeconds = Measure.threadCPUSeconds() - recordCPUStart
         let bytes = sink.bytesWritten
 
         // Open: read, parse and decode every entry into ready-to-apply steps.
         var replay: Replay!
+        let openCPUStart = Measure.threadCPUSeconds()
         let openSeconds = try Measure.seconds { replay = try Replay(path: path) }
+        let openCPUSeconds = Measure.threadCPUSeconds() - openCPUStart
 
         // Seek: random moments (a fixed seed, so runs compare), each a fresh cluster state.
         var rng = SeededRandom(seed: 11)
         // Each moment is also reached applying every step since the checkpoint, as seeks did before, to compare.
         var seekMs: [Double] = []
+        // Thread CPU time too: on a machine shared with builds, wall times vary by half and more.
+        var seekCPUMs: [Double] = []
         var seekEveryStepMs: [Double] = []
         var objectsSeen = 0
         for _ in 0..<50 {
             let t = replay.startMs + Int64(rng.next(upperBound: UInt64(max(1, replay.durationMs))))
             let index = replay.lastEntry(atOrBefore: t)
+            let cpuStart = Measure.threadCPUSeconds()
             seekMs.append(Measure.seconds { objectsSeen &+= replay.state(atMs: t).pods.count } * 1000)
+            seekCPUMs.append((Measure.threadCPUSeconds() - cpuStart) * 1000)
             seekEveryStepMs.append(Measure.seconds {
                 objectsSeen &+= replay.state(throughEntry: index, stepByStepLimit: .max).pods.count
             } * 1000)
@@ -68,7 +76,9 @@ struct ReplayBenchmark {
         // Replay: every entry, moment by moment from the start (the state is freed after the clock stops); then,
         // to compare, every entry applied one by one.
         var result: (steps: Int, state: ClusterState)?
+        let replayCPUStart = Measure.threadCPUSeconds()
         let replaySeconds = Measure.seconds { result = replay.replayAll() }
+        let replayCPUSeconds = Measure.threadCPUSeconds() - replayCPUStart
         let applied = result?.steps ?? 0
         let finalPods = result?.state.pods.count ?? 0
         result = nil
@@ -78,6 +88,7 @@ struct ReplayBenchmark {
 
         let sorted = seekMs.sorted()
         let sortedEveryStep = seekEveryStepMs.sorted()
+        let sortedCPU = seekCPUMs.sorted()
         let rounded = { (x: Double, places: Double) in (x * places).rounded() / places }
         return [
             "pods": .int(Int64(finalPods)),
@@ -89,12 +100,17 @@ struct ReplayBenchmark {
             "keyframes": .int(Int64(replay.keyframeCount)),
             "recordSeconds": .double(rounded(recordSeconds, 100)),
             "openSeconds": .double(rounded(openSeconds, 100)),
+            "openCPUSeconds": .double(rounded(openCPUSeconds, 100)),
+            "recordCPUSeconds": .double(rounded(recordCPUSeconds, 100)),
             "openEntriesPerSecond": .int(Int64(Double(replay.entryCount) / openSeconds)),
             "seekMedianMs": .double(rounded(sorted[sorted.count / 2], 100)),
             "seekMaxMs": .double(rounded(sorted.last ?? 0, 100)),
+            "seekCPUMedianMs": .double(rounded(sortedCPU[sortedCPU.count / 2], 100)),
+            "seekCPUMaxMs": .double(rounded(sortedCPU.last ?? 0, 100)),
             "seekEveryStepMedianMs": .double(rounded(sortedEveryStep[sortedEveryStep.count / 2], 100)),
             "seekEveryStepMaxMs": .double(rounded(sortedEveryStep.last ?? 0, 100)),
             "replayEntriesPerSecond": .int(Int64(Double(applied) / replaySeconds)),
+            "replayCPUEntriesPerSecond": .int(Int64(Double(applied) / replayCPUSeconds)),
             "applyEveryStepEntriesPerSecond": .int(Int64(Double(applied) / everyStepSeconds)),
             "peakResidentMiB": .double(rounded(Measure.peakResidentMiB(), 10)),
         ]

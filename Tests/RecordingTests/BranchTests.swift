@@ -70,6 +70,18 @@ struct PausedRecordingTests {
         #expect(frontend.count == 6)
     }
 
+    @Test("Seeks going back from the next checkpoint stop at a resumed keyframe and agree with applying every entry")
+    func backwardSeeksAcrossGap() throws {
+        let (file, _) = try Self.pausedRecording()
+        let back = try Replay(file, checkpointEvery: 16, stepByStepLimit: 0)
+        let linear = try Replay(file, checkpointEvery: Int.max, stepByStepLimit: Int.max)
+        #expect(back.resets.count == 2)
+        for index in 0..<back.entryCount {
+            #expect(Fixture.canonical(back.state(throughEntry: index)) == Fixture.canonical(linear.state(throughEntry: index)),
+                    "through entry \(index)")
+        }
+    }
+
     @Test("Walking the moments carries over the gap too, as seeking does")
     func momentWalkAcrossGap() throws {
         let (file, resumedAt) = try Self.pausedRecording()

@@ -120,6 +120,8 @@ struct JSONParserTests {
                 == ["a": [1, -2, .double(3.5), true, false, nil, .string("x\né😀")]])
         #expect(try JSONParser.parse(" {} ") == [:])
         #expect(try JSONParser.parse("\"héllo\"") == "héllo")
+        #expect(try JSONParser.parse("{\"b\":{\"y\":1,\"x\":[]},\"a\":2,\"b\":{\"z\":{}}}") == ["a": 2, "b": ["z": [:]]],
+                "a repeated key keeps its last value")
     }
 
     @Test("Broken, truncated and hostile input gives the column and the reason")
@@ -206,7 +208,9 @@ struct ChecksumTests {
         for object in sim.snapshot.allObjects {
             #expect(String(decoding: CanonicalJSON.bytes(object.json()), as: UTF8.self) == JSONWriter.compact(object.json()))
         }
-        let odd: JSONValue = ["s": "a<b>&\"\\\n\r\t\u{01}é😀", "n": [0, -7, .double(1.5), .double(3), .double(.nan), nil, true]]
+        let odd: JSONValue = ["s": "a<b>&\"\\\n\r\t\u{01}é😀", "n": [0, -7, .double(1.5), .double(3), .double(.nan), nil, true],
+                              "edges": ["", "<", "plain", "x\u{1f}", 9, 10, 99, 100, -10, .int(Int64.max), .int(Int64.min)],
+                              "": ["b": 1, "a": [2], "ab": "z"]]
         #expect(String(decoding: CanonicalJSON.bytes(odd), as: UTF8.self) == JSONWriter.compact(odd))
     }
 
