@@ -83,6 +83,17 @@ public struct ObjectTable<T: APIObject>: Sendable {
         reindex(key, from: old, to: object)
     }
 
+    /// Replaces the object stored under `key` with `make(old)`, finding its slot once (a store update hashes the
+    /// key one time, not once to read and again to write). Returns the old and new objects; nil if there is none.
+    mutating func replace(_ key: ObjectKey, _ make: (T) -> T) -> (old: T, new: T)? {
+        guard let slot = objects.index(forKey: key) else { return nil }
+        let old = objects.values[slot]
+        let new = make(old)
+        objects.values[slot] = new
+        reindex(key, from: old, to: new)
+        return (old, new)
+    }
+
     /// Starts a new journal (a new lineage): for a state rebuilt by a path whose journal would not match the
     /// versions a reader remembers from another path.
     mutating func forgetMembership() { membership = MembershipJournal() }
