@@ -41,11 +41,13 @@ extension Simulator {
                                           sequence: eventSequence, first: t, last: t))
         // Only the newest `maxEvents` can survive the instant; older ones would be evicted at once.
         if pendingEvents.count - pendingEventStart > config.maxEvents { pendingEventStart += 1 }
-        if pendingEventStart >= 4096, pendingEventStart * 2 >= pendingEvents.count { compactPendingEvents() }
+        if pendingEventStart >= max(4096, 3 * config.maxEvents) { compactPendingEvents() }
     }
 
     /// Forgets the pending events that can no longer reach the store, so a long instant (a 100,000-pod load) keeps
-    /// only about `maxEvents` of them in memory. The survivors' keys are unique (a repeat of a live one counts on it).
+    /// a few times `maxEvents` of them in memory; the index is rebuilt from the survivors only now and then, which
+    /// costs less than removing each evicted key. The survivors' keys are unique (a repeat of a live one counts on
+    /// it).
     private mutating func compactPendingEvents() {
         pendingEvents.removeFirst(pendingEventStart)
         pendingEventStart = 0

@@ -90,7 +90,10 @@ extension Simulator {
 
     /// Whether two versions of a pod are owned and selected alike.
     static func sameRouting(_ a: Pod, _ b: Pod) -> Bool {
-        a.metadata.labels == b.metadata.labels && a.metadata.controllerRef?.uid == b.metadata.controllerRef?.uid
+        guard a.metadata.labels == b.metadata.labels else { return false }
+        // Usually the very same owner list (one buffer, compared without copying a reference out of it).
+        return a.metadata.ownerReferences == b.metadata.ownerReferences
+            || a.metadata.controllerRef?.uid == b.metadata.controllerRef?.uid
     }
 
     mutating func enqueueOwner(_ owner: OwnerReference, namespace: String) {
