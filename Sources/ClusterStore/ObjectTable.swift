@@ -131,10 +131,13 @@ public struct ObjectTable<T: APIObject>: Sendable {
                 byLabel[LabelPair(k, v), default: []].insert(key)
             }
         }
-        let oldOwner = old.metadata.controllerRef?.uid, newOwner = new.metadata.controllerRef?.uid
-        if oldOwner != newOwner {
-            if let oldOwner { Self.drop(key, from: &byOwner, at: oldOwner) }
-            if let newOwner { byOwner[newOwner, default: []].insert(key) }
+        // Usually the very same owner list (one buffer): then no reference is copied out of it to compare.
+        if old.metadata.ownerReferences != new.metadata.ownerReferences {
+            let oldOwner = old.metadata.controllerRef?.uid, newOwner = new.metadata.controllerRef?.uid
+            if oldOwner != newOwner {
+                if let oldOwner { Self.drop(key, from: &byOwner, at: oldOwner) }
+                if let newOwner { byOwner[newOwner, default: []].insert(key) }
+            }
         }
         let oldNode = nodeOf(old), newNode = nodeOf(new)
         if oldNode != newNode {

@@ -23,25 +23,35 @@ extension Simulator {
                               component: String, host: String?, type: String) {
         let t = now
         let aggregateKey = EventAggregate(involved: reference.uid ?? reference.name ?? "", reason: reason, message: message)
-        if let i = pendingEventIndex[aggregateKey], i >= pendingEventStart {
-            pendingEvents[i].count += 1
-            pendingEvents[i].last = t
-            return
-        }
+        // A key is live in the store or pending, never both (the store gets events only at a flush, which empties
+        // the pending list), so the store is asked first and the pending index then looked up once: it finds a
+        // live pending twin or claims the slot the new event takes.
         if let key = eventKeys[aggregateKey], var existing = store.get(Event.self, key) {
             existing.count += 1
             existing.lastTimestamp = t
             _ = try? store.update(existing)
             return
         }
+        if let i = Self.liveOrClaim(&pendingEventIndex[aggregateKey, default: -1], slot: pendingEvents.count,
+                                    liveFrom: pendingEventStart) {
+            pendingEvents[i].count += 1
+            pendingEvents[i].last = t
+            return
+        }
         eventSequence += 1
-        pendingEventIndex[aggregateKey] = pendingEvents.count
         pendingEvents.append(PendingEvent(aggregate: aggregateKey, reference: reference, namespace: namespace,
                                           component: component, host: host, warning: type == "Warning",
                                           sequence: eventSequence, first: t, last: t))
         // Only the newest `maxEvents` can survive the instant; older ones would be evicted at once.
         if pendingEvents.count - pendingEventStart > config.maxEvents { pendingEventStart += 1 }
         if pendingEventStart >= max(4096, 3 * config.maxEvents) { compactPendingEvents() }
+    }
+
+    /// The pending index entry's slot if it is still live, else nil after pointing the entry at `slot`.
+    private static func liveOrClaim(_ index: inout Int, slot: Int, liveFrom start: Int) -> Int? {
+        if index >= start { return index }
+        index = slot
+        return nil
     }
 
     /// Forgets the pending events that can no longer reach the store, so a long instant (a 100,000-pod load) keeps
