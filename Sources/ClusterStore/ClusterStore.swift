@@ -55,15 +55,18 @@ public struct ClusterStore: Sendable {
     @discardableResult
     public mutating func update<T: StoredKind>(_ object: T, specChanged: Bool = false) throws -> T {
         let key = object.metadata.key
-        guard let old = state[keyPath: T.table][key] else { throw APIError.notFound(T.resourceType, key.name) }
-        var o = object
-        o.metadata.uid = old.metadata.uid
-        o.metadata.creationTimestamp = old.metadata.creationTimestamp
-        if specChanged, let g = old.metadata.generation { o.metadata.generation = g + 1 }
-        stamp(&o.metadata)
-        state[keyPath: T.table].put(o)
+        let version = state.resourceVersion + 1
+        guard let (old, new) = state[keyPath: T.table].replace(key, { old in
+            var o = object
+            o.metadata.uid = old.metadata.uid
+            o.metadata.creationTimestamp = old.metadata.creationTimestamp
+            if specChanged, let g = old.metadata.generation { o.metadata.generation = g + 1 }
+            o.metadata.resourceVersion = String(version)
+            return o
+        }) else { throw APIError.notFound(T.resourceType, key.name) }
+        state.resourceVersion = version
         log(.modified, T.resourceType, key, before: old.wrapped())
-        return o
+        return new
     }
 
     /// Writes `object` only if it differs from what is stored, so an idempotent reconciler writes nothing when the

@@ -83,6 +83,17 @@ public struct ObjectTable<T: APIObject>: Sendable {
         reindex(key, from: old, to: object)
     }
 
+    /// Replaces the object stored under `key` with `make(old)`, finding its slot once (a store update hashes the
+    /// key one time, not once to read and again to write). Returns the old and new objects; nil if there is none.
+    mutating func replace(_ key: ObjectKey, _ make: (T) -> T) -> (old: T, new: T)? {
+        guard let slot = objects.index(forKey: key) else { return nil }
+        let old = objects.values[slot]
+        let new = make(old)
+        objects.values[slot] = new
+        reindex(key, from: old, to: new)
+        return (old, new)
+    }
+
     /// Starts a new journal (a new lineage): for a state rebuilt by a path whose journal would not match the
     /// versions a reader remembers from another path.
     mutating func forgetMembership() { membership = MembershipJournal() }
@@ -120,10 +131,13 @@ public struct ObjectTable<T: APIObject>: Sendable {
                 byLabel[LabelPair(k, v), default: []].insert(key)
             }
         }
-        let oldOwner = old.metadata.controllerRef?.uid, newOwner = new.metadata.controllerRef?.uid
-        if oldOwner != newOwner {
-            if let oldOwner { Self.drop(key, from: &byOwner, at: oldOwner) }
-            if let newOwner { byOwner[newOwner, default: []].insert(key) }
+        // Usually the very same owner list (one buffer): then no reference is copied out of it to compare.
+        if old.metadata.ownerReferences != new.metadata.ownerReferences {
+            let oldOwner = old.metadata.controllerRef?.uid, newOwner = new.metadata.controllerRef?.uid
+            if oldOwner != newOwner {
+                if let oldOwner { Self.drop(key, from: &byOwner, at: oldOwner) }
+                if let newOwner { byOwner[newOwner, default: []].insert(key) }
+            }
         }
         let oldNode = nodeOf(old), newNode = nodeOf(new)
         if oldNode != newNode {

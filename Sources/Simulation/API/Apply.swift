@@ -20,6 +20,8 @@ extension Simulator {
         }
         let ordered = objects.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
         var errors: [APIError] = []
+        let wasHolding = holdingEvents
+        holdingEvents = true
         var hasNodes = store.snapshot.nodes.count > 0
         var hasClasses = store.snapshot.ingressClasses.count > 0
         for (_, object) in ordered {
@@ -39,6 +41,7 @@ extension Simulator {
         }
         if !hasNodes { createDefaultNodes() }
         if !hasClasses { createDefaultIngressClass() }
+        holdingEvents = wasHolding
         runControllers()
         return errors
     }

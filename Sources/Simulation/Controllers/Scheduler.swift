@@ -61,11 +61,11 @@ extension Simulator {
         guard let bound = try? store.update(pod) else { return false }
         var runtime = PodRuntime(uid: bound.metadata.uid)
         runtime.bound = true
-        // A readiness fault injected before the pod was placed still holds.
-        if let earlier = kubelet[bound.metadata.key], earlier.uid == bound.metadata.uid {
-            runtime.readinessFailing = earlier.readinessFailing
+        // A readiness fault injected before the pod was placed still holds (one hash of the key when there is none).
+        if let earlier = kubelet.updateValue(runtime, forKey: bound.metadata.key), earlier.uid == bound.metadata.uid,
+           earlier.readinessFailing {
+            kubelet[bound.metadata.key]?.readinessFailing = true
         }
-        kubelet[bound.metadata.key] = runtime
         recordEvent(for: bound, reason: "Scheduled",
                     message: "Successfully assigned \(bound.metadata.namespace)/\(bound.metadata.name) to \(node.metadata.name)",
                     component: "default-scheduler")

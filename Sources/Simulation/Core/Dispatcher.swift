@@ -91,7 +91,10 @@ extension Simulator {
 
     /// Whether two versions of a pod are owned and selected alike.
     static func sameRouting(_ a: Pod, _ b: Pod) -> Bool {
-        a.metadata.labels == b.metadata.labels && a.metadata.controllerRef?.uid == b.metadata.controllerRef?.uid
+        guard a.metadata.labels == b.metadata.labels else { return false }
+        // Usually the very same owner list (one buffer, compared without copying a reference out of it).
+        return a.metadata.ownerReferences == b.metadata.ownerReferences
+            || a.metadata.controllerRef?.uid == b.metadata.controllerRef?.uid
     }
 
     mutating func enqueueOwner(_ owner: OwnerReference, namespace: String) {
@@ -108,16 +111,22 @@ extension Simulator {
 
     /// Services in `namespace` whose selector matches `labels`.
     func servicesSelecting(_ labels: [String: String], namespace: String) -> [ObjectKey] {
-        var found: Set<ObjectKey> = []
+        // Usually one Service or none: an array, sorted and deduplicated only when it holds more, costs less than a
+        // Set per pod write. A Service found through two of its pairs is checked twice and listed once.
+        var found: [ObjectKey] = []
         for (k, v) in labels {
             guard let candidates = servicesBySelectorPair[LabelPair(k, v)] else { continue }
-            for service in candidates where service.namespace == namespace && !found.contains(service) {
+            for service in candidates where service.namespace == namespace {
                 if let selector = serviceSelectors[service], selector.allSatisfy({ labels[$0.key] == $0.value }) {
-                    found.insert(service)
+                    found.append(service)
                 }
             }
         }
-        return found.sorted()
+        guard found.count > 1 else { return found }
+        found.sort()
+        var unique: [ObjectKey] = [found[0]]
+        for service in found.dropFirst() where service != unique[unique.count - 1] { unique.append(service) }
+        return unique
     }
 
     mutating func reindexServiceSelector(_ key: ObjectKey) {

@@ -13,13 +13,14 @@ extension Simulator {
                 recordedChanges.append(ChangeBatch(changes, state: store.snapshot, atMs: elapsedMs))
             }
             for change in changes { dispatch(change) }
-            guard let controller = ControllerID.allCases.first(where: { !(dirty[$0]?.isEmpty ?? true) }) else {
+            guard let controller = ControllerID.allCases.first(where: { !dirty[$0.rawValue].isEmpty }) else {
                 // The instant is quiet: its events go to the store, and their writes to the recorder.
-                guard !pendingEvents.isEmpty else { return }
+                guard !pendingEvents.isEmpty, !holdingEvents else { return }
                 flushEvents()
                 continue
             }
-            let keys = dirty.removeValue(forKey: controller)!.sorted()
+            let keys = dirty[controller.rawValue].sorted()
+            dirty[controller.rawValue] = []
             reconcile(controller, keys)
             rounds += 1
             // A controller that keeps writing at one instant would be a bug; stop rather than hang the UI.

@@ -16,7 +16,8 @@ public struct Simulator: Sendable {
     var timers = TimerQueue()
     /// Virtual milliseconds since `config.epoch`.
     public internal(set) var elapsedMs: Int64 = 0
-    var dirty: [ControllerID: Set<ObjectKey>] = [:]
+    /// Keys each controller must look at again, indexed by `ControllerID.rawValue`.
+    var dirty = [Set<ObjectKey>](repeating: [], count: ControllerID.allCases.count)
     var kubelet: [ObjectKey: PodRuntime] = [:]
     /// Pods whose sandbox found no free address in their node's pod CIDR, retried when one is released.
     var waitingForPodIP: [String: Set<ObjectKey>] = [:]
@@ -47,9 +48,12 @@ public struct Simulator: Sendable {
     var eventOrder: [(EventAggregate, ObjectKey)] = []
     var eventOrderStart = 0
     /// Events recorded in the current instant, written to the store when it ends (see `flushEvents`).
-    var pendingEvents: [(EventAggregate, Event)] = []
+    var pendingEvents: [PendingEvent] = []
     var pendingEventIndex: [EventAggregate: Int] = [:]
     var pendingEventStart = 0
+    /// Set while `load` applies its objects: they all land at one virtual instant, so their events are flushed
+    /// once at its end and the ones a later object's events would evict never enter the store.
+    var holdingEvents = false
     /// Warnings for the person at the keyboard (e.g. a namespace created on the fly).
     public internal(set) var warnings: [String] = []
 
@@ -70,7 +74,7 @@ public struct Simulator: Sendable {
     /// Whether anything is left to do: timers that would change the cluster, or controllers with work queued. Load
     /// ticks do not count: a load without an end would otherwise keep `settle` running forever.
     public var hasPendingWork: Bool {
-        store.hasPendingChanges || dirty.values.contains { !$0.isEmpty } || timers.clusterCount > 0
+        store.hasPendingChanges || dirty.contains { !$0.isEmpty } || timers.clusterCount > 0
     }
 
     /// The writes since the last call, one batch per controller round, each with the objects as they stood at its
@@ -87,7 +91,7 @@ public struct Simulator: Sendable {
     }
 
     mutating func markDirty(_ controller: ControllerID, _ key: ObjectKey) {
-        dirty[controller, default: []].insert(key)
+        dirty[controller.rawValue].insert(key)
     }
 
     /// The default namespaces every cluster has, and the `kubernetes` Service.

@@ -14,7 +14,11 @@ extension Simulator {
         }
         let t = now
         var runtime = kubelet[key] ?? PodRuntime(uid: uid)
-        if runtime.podIP == nil { runtime.podIP = network.allocatePodIP(onNode: node, cidr: nodePodCIDR(node)) }
+        if runtime.podIP == nil {
+            // Reading the CIDR copies the Node out of the store: only its first pod needs it.
+            let cidr = network.hasPodIPPool(onNode: node) ? nil : nodePodCIDR(node)
+            runtime.podIP = network.allocatePodIP(onNode: node, cidr: cidr)
+        }
         guard let podIP = runtime.podIP else {
             // The CNI plugin has no address left: the sandbox cannot be created and the pod stays in
             // ContainerCreating until an address on this node is released.
@@ -107,24 +111,41 @@ extension Simulator {
 
     mutating func setConditions(_ pod: inout Pod, ready: Bool) {
         let t = now
-        func set(_ type: String, _ value: Bool, reason: String? = nil) {
-            if let i = pod.status.conditions.firstIndex(where: { $0.type == type }) {
-                if pod.status.conditions[i].isTrue != value {
-                    pod.status.conditions[i] = PodCondition(type: type, status: value, lastTransitionTime: t,
-                                                            reason: value ? nil : reason)
+        let running = pod.status.phase == .running, scheduled = pod.spec.nodeName != nil
+        func set(_ conditions: inout [PodCondition], _ type: String, _ value: Bool, reason: String? = nil) {
+            if let i = conditions.firstIndex(where: { $0.type == type }) {
+                if conditions[i].isTrue != value {
+                    conditions[i] = PodCondition(type: type, status: value, lastTransitionTime: t,
+                                                 reason: value ? nil : reason)
                 }
             } else {
-                pod.status.conditions.append(PodCondition(type: type, status: value, lastTransitionTime: t,
-                                                          reason: value ? nil : reason))
+                conditions.append(PodCondition(type: type, status: value, lastTransitionTime: t,
+                                               reason: value ? nil : reason))
             }
         }
-        set("PodReadyToStartContainers", pod.status.phase == .running)
-        set("Initialized", true)
-        set("Ready", ready, reason: "ContainersNotReady")
-        set("ContainersReady", ready, reason: "ContainersNotReady")
-        set("PodScheduled", pod.spec.nodeName != nil, reason: "Unschedulable")
-        let order = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"]
-        pod.status.conditions.sort { (order.firstIndex(of: $0.type) ?? 9) < (order.firstIndex(of: $1.type) ?? 9) }
+        if pod.status.conditions.isEmpty { pod.status.conditions.reserveCapacity(5) }
+        set(&pod.status.conditions, "PodReadyToStartContainers", running)
+        set(&pod.status.conditions, "Initialized", true)
+        set(&pod.status.conditions, "Ready", ready, reason: "ContainersNotReady")
+        set(&pod.status.conditions, "ContainersReady", ready, reason: "ContainersNotReady")
+        set(&pod.status.conditions, "PodScheduled", scheduled, reason: "Unschedulable")
+        // Usually already in order: a pod's conditions are sorted once, when they are first set.
+        let ranks = pod.status.conditions.lazy.map { Self.conditionRank($0.type) }
+        if !zip(ranks, ranks.dropFirst()).allSatisfy({ $0 <= $1 }) {
+            pod.status.conditions.sort { Self.conditionRank($0.type) < Self.conditionRank($1.type) }
+        }
+    }
+
+    /// The order kubectl shows a pod's conditions in; others after them.
+    static func conditionRank(_ type: String) -> Int {
+        switch type {
+        case "PodReadyToStartContainers": return 0
+        case "Initialized": return 1
+        case "Ready": return 2
+        case "ContainersReady": return 3
+        case "PodScheduled": return 4
+        default: return 9
+        }
     }
 
     func livePod(_ key: ObjectKey, uid: String) -> Pod? {
