@@ -259,12 +259,12 @@ struct SlicePlacementTests {
         guard case .pod(var pod) = Make.pod("web-0", labels: ["app": "web"]) else { return }
         pod = try sim.store.create(pod)
         for change in sim.store.takeChanges() { sim.dispatch(change) }
-        #expect(sim.dirty[.endpointSlice]?.isEmpty ?? true)
+        #expect(sim.dirty[ControllerID.endpointSlice.rawValue].isEmpty)
         #expect(sim.endpointTracker.slicePods.isEmpty)
         pod.status.podIP = "10.244.1.99"
         try sim.store.update(pod)
         for change in sim.store.takeChanges() { sim.dispatch(change) }
-        #expect(sim.dirty[.endpointSlice] == [ObjectKey(namespace: "default", name: "web")], "an IP makes it an endpoint")
+        #expect(sim.dirty[ControllerID.endpointSlice.rawValue] == [ObjectKey(namespace: "default", name: "web")], "an IP makes it an endpoint")
         #expect(sim.endpointTracker.slicePods[ObjectKey(namespace: "default", name: "web")] == ["web-0"])
     }
 
