@@ -1,4 +1,8 @@
 /// A core/v1 Event, as `kubectl get events` lists them.
+///
+/// The fields live in one copy-on-write box, as a Pod's do: the store keeps thousands of events, and copying its
+/// table (a replay's checkpoint on its first write, a snapshot) then costs one reference count per event instead of
+/// one per string field.
 public struct Event: APIObject {
     public enum EventType: String, Sendable, Hashable, CaseIterable {
         case normal = "Normal", warning = "Warning"
@@ -6,54 +10,122 @@ public struct Event: APIObject {
 
     public static let resourceType = ResourceType.event
 
-    public var metadata: ObjectMeta
-    public var involvedObject: ObjectReference
-    public var reason: String?
-    public var message: String?
-    public var sourceComponent: String?
-    public var sourceHost: String?
-    public var firstTimestamp: Timestamp?
-    public var lastTimestamp: Timestamp?
-    public var count = 1
-    public var type: EventType = .normal
-    public var reportingComponent: String?
-    public var reportingInstance: String?
+    struct Fields: Sendable, Equatable {
+        var metadata: ObjectMeta
+        var involvedObject: ObjectReference
+        var reason: String?
+        var message: String?
+        var sourceComponent: String?
+        var sourceHost: String?
+        var firstTimestamp: Timestamp?
+        var lastTimestamp: Timestamp?
+        var count = 1
+        var type: EventType = .normal
+        var reportingComponent: String?
+        var reportingInstance: String?
+        var unmodeled: [String: JSONValue] = [:]
+    }
+
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private var fields: Fields {
+        _read { yield box.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            yield &box.fields
+        }
+    }
+
+    public var metadata: ObjectMeta {
+        _read { yield fields.metadata }
+        _modify { yield &fields.metadata }
+    }
+    public var involvedObject: ObjectReference {
+        _read { yield fields.involvedObject }
+        _modify { yield &fields.involvedObject }
+    }
+    public var reason: String? {
+        _read { yield fields.reason }
+        _modify { yield &fields.reason }
+    }
+    public var message: String? {
+        _read { yield fields.message }
+        _modify { yield &fields.message }
+    }
+    public var sourceComponent: String? {
+        _read { yield fields.sourceComponent }
+        _modify { yield &fields.sourceComponent }
+    }
+    public var sourceHost: String? {
+        _read { yield fields.sourceHost }
+        _modify { yield &fields.sourceHost }
+    }
+    public var firstTimestamp: Timestamp? {
+        _read { yield fields.firstTimestamp }
+        _modify { yield &fields.firstTimestamp }
+    }
+    public var lastTimestamp: Timestamp? {
+        _read { yield fields.lastTimestamp }
+        _modify { yield &fields.lastTimestamp }
+    }
+    public var count: Int {
+        _read { yield fields.count }
+        _modify { yield &fields.count }
+    }
+    public var type: EventType {
+        _read { yield fields.type }
+        _modify { yield &fields.type }
+    }
+    public var reportingComponent: String? {
+        _read { yield fields.reportingComponent }
+        _modify { yield &fields.reportingComponent }
+    }
+    public var reportingInstance: String? {
+        _read { yield fields.reportingInstance }
+        _modify { yield &fields.reportingInstance }
+    }
     /// eventTime, series, action and related, kept as given.
-    public var unmodeled: [String: JSONValue] = [:]
+    public var unmodeled: [String: JSONValue] {
+        _read { yield fields.unmodeled }
+        _modify { yield &fields.unmodeled }
+    }
+
+    public static func == (lhs: Event, rhs: Event) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
 
     public init(metadata: ObjectMeta, involvedObject: ObjectReference, type: EventType = .normal, reason: String?,
                 message: String?, sourceComponent: String? = nil, sourceHost: String? = nil, at time: Timestamp?) {
-        self.metadata = metadata
-        self.involvedObject = involvedObject
-        self.type = type
-        self.reason = reason
-        self.message = message
-        self.sourceComponent = sourceComponent
-        self.sourceHost = sourceHost
-        self.firstTimestamp = time
-        self.lastTimestamp = time
+        box = Box(Fields(metadata: metadata, involvedObject: involvedObject, reason: reason, message: message,
+                         sourceComponent: sourceComponent, sourceHost: sourceHost, firstTimestamp: time,
+                         lastTimestamp: time, type: type))
     }
 
     public init(from r: FieldReader) throws {
-        metadata = try r.objectMeta()
-        involvedObject = try r.object("involvedObject") ?? ObjectReference()
-        reason = try r.string("reason")
-        message = try r.string("message")
+        var f = Fields(metadata: try r.objectMeta(), involvedObject: try r.object("involvedObject") ?? ObjectReference())
+        f.reason = try r.string("reason")
+        f.message = try r.string("message")
         if let source = try r.reader("source") {
-            sourceComponent = try source.string("component")
-            sourceHost = try source.string("host")
+            f.sourceComponent = try source.string("component")
+            f.sourceHost = try source.string("host")
             _ = source.unmodeled(typed: ["component", "host"], alsoValid: [])
         }
-        firstTimestamp = try r.timestampField("firstTimestamp")
-        lastTimestamp = try r.timestampField("lastTimestamp")
-        count = try r.nonNegativeInt("count") ?? 0
-        type = try r.enumValue("type", EventType.self) ?? .normal
-        reportingComponent = try r.string("reportingComponent")
-        reportingInstance = try r.string("reportingInstance")
-        unmodeled = r.unmodeled(
+        f.firstTimestamp = try r.timestampField("firstTimestamp")
+        f.lastTimestamp = try r.timestampField("lastTimestamp")
+        f.count = try r.nonNegativeInt("count") ?? 0
+        f.type = try r.enumValue("type", EventType.self) ?? .normal
+        f.reportingComponent = try r.string("reportingComponent")
+        f.reportingInstance = try r.string("reportingInstance")
+        f.unmodeled = r.unmodeled(
             typed: envelopeFields.union(["involvedObject", "reason", "message", "source", "firstTimestamp",
                                          "lastTimestamp", "count", "type", "reportingComponent", "reportingInstance"]),
             alsoValid: ["eventTime", "series", "action", "related"]).filter { !$0.value.isNull }
+        box = Box(f)
     }
 
     public func json() -> JSONValue {
