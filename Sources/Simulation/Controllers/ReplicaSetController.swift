@@ -82,7 +82,7 @@ extension Simulator {
             for _ in 0..<(-diff) {
                 guard let pod = createPod(for: owner) else { continue }
                 counts.replicas += 1
-                if templateLabels.allSatisfy({ pod.metadata.labels[$0.key] == $0.value }) { counts.fullyLabeled += 1 }
+                if Self.carriesTemplateLabels(pod.metadata.labels, templateLabels) { counts.fullyLabeled += 1 }
             }
         } else if diff > 0 {
             let pods = store.table(Pod.self)
@@ -105,25 +105,9 @@ extension Simulator {
 
     /// The owner's active pods counted as its status reports them, and when the next one becomes available.
     func replicaCounts(_ owner: ReplicaOwner) -> (ReplicaCounts, nextAvailability: Int64?) {
-        var counts = ReplicaCounts()
         let pods = store.table(Pod.self)
-        let templateLabels = owner.template.metadata.labels
-        var nextAvailability: Int64?
-        for key in pods.byOwner[owner.metadata.uid] ?? [] {
-            guard let pod = pods[key], pod.isActive else { continue }
-            counts.replicas += 1
-            if templateLabels.allSatisfy({ pod.metadata.labels[$0.key] == $0.value }) { counts.fullyLabeled += 1 }
-            guard pod.isReady else { continue }
-            counts.ready += 1
-            let readySince = pod.status.condition("Ready")?.lastTransitionTime ?? now
-            let availableAt = readySince.milliseconds + Int64(owner.minReadySeconds) * 1000
-            if availableAt <= now.milliseconds {
-                counts.available += 1
-            } else {
-                nextAvailability = min(nextAvailability ?? availableAt, availableAt)
-            }
-        }
-        return (counts, nextAvailability)
+        let owned = (pods.byOwner[owner.metadata.uid] ?? []).lazy.compactMap { pods[$0] }
+        return replicaCounts(owned.map(ReplicaTally.Facts.init), owner)
     }
 
     /// Kubernetes' ActivePodsWithRanks order, most deletable first: unassigned before assigned, Pending before

@@ -10,6 +10,13 @@ struct ReplicaTally: Sendable {
         /// The Ready condition's lastTransitionTime, if it has one.
         var readySinceMs: Int64?
         var labels: [String: String]
+
+        init(_ pod: Pod) {
+            active = pod.isActive
+            ready = pod.isReady
+            readySinceMs = pod.status.condition("Ready")?.lastTransitionTime?.milliseconds
+            labels = pod.metadata.labels
+        }
     }
 
     /// Per owner (controller uid), per pod.
@@ -21,9 +28,7 @@ struct ReplicaTally: Sendable {
             if byOwner[owner]?.isEmpty == true { byOwner[owner] = nil }
         }
         guard let pod = after, let owner = pod.metadata.controllerRef?.uid else { return }
-        byOwner[owner, default: [:]][key] = Facts(
-            active: pod.isActive, ready: pod.isReady,
-            readySinceMs: pod.status.condition("Ready")?.lastTransitionTime?.milliseconds, labels: pod.metadata.labels)
+        byOwner[owner, default: [:]][key] = Facts(pod)
     }
 }
 
@@ -34,16 +39,20 @@ extension Simulator {
         let uid = owner.metadata.uid
         let facts = replicaTally.byOwner[uid] ?? [:]
         guard facts.count == store.table(Pod.self).byOwner[uid]?.count ?? 0 else { return nil }
+        return replicaCounts(facts.values, owner)
+    }
+
+    /// Replica counts as a ReplicaSet's status reports them, from its pods' facts, and when the next ready pod
+    /// becomes available (minReadySeconds after it became ready).
+    func replicaCounts(_ pods: some Sequence<ReplicaTally.Facts>, _ owner: ReplicaOwner)
+        -> (ReplicaCounts, nextAvailability: Int64?) {
         var counts = ReplicaCounts()
         let templateLabels = owner.template.metadata.labels
         let nowMs = now.milliseconds
         var nextAvailability: Int64?
-        for pod in facts.values where pod.active {
+        for pod in pods where pod.active {
             counts.replicas += 1
-            // Pods made from the template share its labels' storage, so the comparison is usually immediate.
-            if pod.labels == templateLabels || templateLabels.allSatisfy({ pod.labels[$0.key] == $0.value }) {
-                counts.fullyLabeled += 1
-            }
+            if Self.carriesTemplateLabels(pod.labels, templateLabels) { counts.fullyLabeled += 1 }
             guard pod.ready else { continue }
             counts.ready += 1
             let availableAt = (pod.readySinceMs ?? nowMs) + Int64(owner.minReadySeconds) * 1000
@@ -54,5 +63,11 @@ extension Simulator {
             }
         }
         return (counts, nextAvailability)
+    }
+
+    /// Whether a pod's labels include every label of its owner's template (status.fullyLabeledReplicas). Pods made
+    /// from the template share its labels' storage, so the comparison is usually immediate.
+    static func carriesTemplateLabels(_ labels: [String: String], _ templateLabels: [String: String]) -> Bool {
+        labels == templateLabels || templateLabels.allSatisfy { labels[$0.key] == $0.value }
     }
 }

@@ -33,10 +33,10 @@ struct NetworkAllocations: Sendable {
         }
     }
 
-    /// Pod IPs come from the node's podCIDR; .0 is the network and .1 the node's bridge, as with most CNIs.
     /// Whether the node's pod CIDR is known already: then `allocatePodIP` needs no `cidr`.
     func hasPodIPPool(onNode node: String) -> Bool { podIPs[node] != nil }
 
+    /// Pod IPs come from the node's podCIDR; .0 is the network and .1 the node's bridge, as with most CNIs.
     mutating func allocatePodIP(onNode node: String, cidr: String?) -> UInt32? {
         if podIPs[node] == nil {
             guard let cidr, let range = IPv4CIDR(cidr) else { return nil }
