@@ -173,11 +173,7 @@ public final class Replay: Sendable {
     public func state(throughEntry index: Int, stepByStepLimit: Int) -> ClusterState {
         guard index >= 0 else { return ClusterState() }
         let index = min(index, steps.count - 1)
-        var lo = 0, hi = checkpoints.count - 1, best = -1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            if checkpoints[mid].0 <= index { best = mid; lo = mid + 1 } else { hi = mid - 1 }
-        }
+        let best = checkpoints.partitionPoint { $0.0 <= index } - 1
         let from = best >= 0 ? checkpoints[best].0 + 1 : 0
         var state: ClusterState
         if index - from >= stepByStepLimit, best + 1 < checkpoints.count,
@@ -207,12 +203,7 @@ public final class Replay: Sendable {
 
     /// The last entry at or before `atMs`, or -1.
     public func lastEntry(atOrBefore atMs: Int64) -> Int {
-        var lo = 0, hi = times.count - 1, best = -1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            if times[mid] <= atMs { best = mid; lo = mid + 1 } else { hi = mid - 1 }
-        }
-        return best
+        times.partitionPoint { $0 <= atMs } - 1
     }
 
     /// Walks the recording once from the start, calling `body` with the cluster at the end of every virtual moment
@@ -273,12 +264,7 @@ public final class Replay: Sendable {
 
     /// The checkpoint taken right after step `index` (every resetting keyframe has one).
     private func checkpointState(atStep index: Int) -> ClusterState {
-        var lo = 0, hi = checkpoints.count - 1
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if checkpoints[mid].0 < index { lo = mid + 1 } else { hi = mid }
-        }
-        return checkpoints[lo].1
+        checkpoints[min(checkpoints.partitionPoint { $0.0 < index }, checkpoints.count - 1)].1
     }
 
     /// Applies every step from the start in order, as replay did before `forEachMoment` applied only each moment's
@@ -325,13 +311,8 @@ public final class Replay: Sendable {
 
     /// Whether step `index` is a keyframe that replaces the state.
     private func isReset(_ index: Int) -> Bool {
-        var lo = 0, hi = resets.count - 1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            if resets[mid] == index { return true }
-            if resets[mid] < index { lo = mid + 1 } else { hi = mid - 1 }
-        }
-        return false
+        let i = resets.partitionPoint { $0 < index }
+        return i < resets.count && resets[i] == index
     }
 
     /// Takes `state`, the cluster after step `end`, back to the cluster after step `index`: every object changed in
@@ -340,11 +321,8 @@ public final class Replay: Sendable {
     /// No keyframe in the range replaces the state (the caller checks), so that keyframe is the same at both ends.
     func undo(after index: Int, through end: Int, to state: inout ClusterState) {
         guard index < end else { return }
-        var lo = 0, hi = resets.count - 1, reset = -1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            if resets[mid] <= index { reset = resets[mid]; lo = mid + 1 } else { hi = mid - 1 }
-        }
+        let after = resets.partitionPoint { $0 <= index }
+        let reset = after > 0 ? resets[after - 1] : -1
         var seen = [Bool](repeating: false, count: slotCount)
         var base: ClusterState?
         for j in (index + 1)...end {

@@ -46,7 +46,7 @@ final class SortedKeyCache: @unchecked Sendable {
     private static func patch(_ keys: inout [ObjectKey], with changes: ArraySlice<MembershipJournal.Entry>,
                               namespace: String?) {
         for change in changes where namespace == nil || change.key.namespace == namespace {
-            let at = insertionPoint(of: change.key, in: keys)
+            let at = keys.partitionPoint { $0 < change.key }
             let present = at < keys.count && keys[at] == change.key
             if change.added, !present {
                 keys.insert(change.key, at: at)
@@ -54,14 +54,5 @@ final class SortedKeyCache: @unchecked Sendable {
                 keys.remove(at: at)
             }
         }
-    }
-
-    private static func insertionPoint(of key: ObjectKey, in keys: [ObjectKey]) -> Int {
-        var lo = 0, hi = keys.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 }

@@ -110,12 +110,8 @@ struct KeyedRows: Sendable {
             target = ObjectKey(namespace: "", name: String(rest))
         }
         guard inKeyOrder else { return keys.firstIndex(of: target) }
-        var lo = 0, hi = keys.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if keys[mid] < target { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < keys.count && keys[lo] == target ? lo : nil
+        let i = keys.partitionPoint { $0 < target }
+        return i < keys.count && keys[i] == target ? i : nil
     }
 
     /// Natural widths of the leading (namespace, name) columns over every key, without formatting rows.

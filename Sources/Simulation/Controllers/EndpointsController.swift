@@ -72,14 +72,12 @@ extension Simulator {
                 result[i].notReadyAddresses.removeAll(where: concerned)
             }
         }
-        let publish = service.spec.publishNotReadyAddresses
         let namespace = service.metadata.namespace
         for name in names {
             guard let pod = store.get(Pod.self, ObjectKey(namespace: namespace, name: name)),
-                  isEndpointCandidate(pod, selector: selector), publish || !pod.metadata.isTerminating else { continue }
+                  isEndpointCandidate(pod, selector: selector),
+                  let (address, ready) = endpointsAddress(service, pod) else { continue }
             let ports = resolvedPorts(service, pod)
-            let address = EndpointAddress(ip: pod.status.podIP!, hostname: endpointHostname(pod, service),
-                                          nodeName: pod.spec.nodeName, targetRef: ObjectReference(to: pod))
             let s: Int
             if let found = result.firstIndex(where: { $0.ports == ports }) {
                 s = found
@@ -87,7 +85,7 @@ extension Simulator {
                 result.append(EndpointSubset(ports: ports))
                 s = result.count - 1
             }
-            if publish || pod.isReady {
+            if ready {
                 Self.insertInIPOrder(address, into: &result[s].addresses)
             } else {
                 Self.insertInIPOrder(address, into: &result[s].notReadyAddresses)
@@ -106,13 +104,7 @@ extension Simulator {
     }
 
     private static func insertInIPOrder(_ address: EndpointAddress, into list: inout [EndpointAddress]) {
-        let key = (IPv4CIDR.parse(address.ip) ?? 0, address.ip)
-        var low = 0, high = list.count
-        while low < high {
-            let mid = (low + high) / 2
-            if (IPv4CIDR.parse(list[mid].ip) ?? 0, list[mid].ip) < key { low = mid + 1 } else { high = mid }
-        }
-        list.insert(address, at: low)
+        list.insert(address, at: list.partitionPoint { ipOrder($0.ip, address.ip) })
     }
 
     func desiredSubsets(_ service: Service, selector: [String: String]) -> [EndpointSubset] {
@@ -120,17 +112,14 @@ extension Simulator {
         var byPorts: [[EndpointPort]: (ready: [(UInt32, EndpointAddress)], notReady: [(UInt32, EndpointAddress)])] = [:]
         var order: [[EndpointPort]] = []
         for pod in endpointPods(service, selector: selector) {
-            let publish = service.spec.publishNotReadyAddresses
-            if pod.metadata.isTerminating && !publish { continue }
+            guard let (address, ready) = endpointsAddress(service, pod) else { continue }
             let ports = resolvedPorts(service, pod)
-            let address = EndpointAddress(ip: pod.status.podIP!, hostname: endpointHostname(pod, service),
-                                          nodeName: pod.spec.nodeName, targetRef: ObjectReference(to: pod))
             if byPorts[ports] == nil {
                 order.append(ports)
                 byPorts[ports] = ([], [])
             }
             let entry = (IPv4CIDR.parse(address.ip) ?? 0, address)
-            if publish || pod.isReady {
+            if ready {
                 byPorts[ports]!.ready.append(entry)
             } else {
                 byPorts[ports]!.notReady.append(entry)
@@ -164,7 +153,18 @@ extension Simulator {
         return result.filter { !$0.addresses.isEmpty || !$0.notReadyAddresses.isEmpty }
     }
 
-    func ipOrder(_ a: String, _ b: String) -> Bool {
+    /// A candidate pod's address in a Service's Endpoints and whether it is listed as ready; nil for a terminating
+    /// pod, which is dropped unless the Service publishes not-ready addresses.
+    func endpointsAddress(_ service: Service, _ pod: Pod) -> (EndpointAddress, ready: Bool)? {
+        let publish = service.spec.publishNotReadyAddresses
+        if pod.metadata.isTerminating && !publish { return nil }
+        let address = EndpointAddress(ip: pod.status.podIP!, hostname: endpointHostname(pod, service),
+                                      nodeName: pod.spec.nodeName, targetRef: ObjectReference(to: pod))
+        return (address, publish || pod.isReady)
+    }
+
+    /// Endpoints' address order: numerically by IPv4 address, then as text.
+    static func ipOrder(_ a: String, _ b: String) -> Bool {
         (IPv4CIDR.parse(a) ?? 0, a) < (IPv4CIDR.parse(b) ?? 0, b)
     }
 }
