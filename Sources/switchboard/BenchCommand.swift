@@ -25,7 +25,8 @@ struct BenchCommand: ParsableCommand {
         cluster while --churn (default 12) pods are killed every virtual second; then the time to open the file, to
         seek to 50 random moments, and to replay every entry moment by moment (wall clock, and thread CPU time in the
         `CPU` figures), and the file's bytes per entry. For comparison, the same seeks and the whole replay applying
-        every entry one by one (`EveryStep` figures).
+        every entry one by one (`EveryStep` figures). `--keep-recording FILE` keeps the recording it makes;
+        `--recording FILE` measures an existing recording instead of making one.
         """)
 
     @Option(help: "Scenarios to run: settle, dashboard, routing, replay.") var scenario: [String] = ["settle"]
@@ -39,6 +40,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("replay-pods"), help: "Pods in the replay scenario.") var replayPods = 10_000
     @Option(help: "Virtual minutes recorded in the replay scenario.") var minutes = 60
     @Option(help: "Pods killed per virtual second in the replay scenario.") var churn = 12
+    @Option(name: .customLong("keep-recording"), help: "Replay scenario: keep the recording it makes in this file.")
+    var keepRecording: String?
+    @Option(help: "Replay scenario: measure this recording instead of making one.") var recording: String?
     @Option(name: .shortAndLong, help: "Output: text or json.") var output = "text"
 
     func run() throws {
@@ -48,7 +52,8 @@ struct BenchCommand: ParsableCommand {
             case "settle": results["settle"] = settleScenario()
             case "dashboard": results["dashboard"] = try dashboardScenario()
             case "routing": results["routing"] = routingScenario()
-            case "replay": results["replay"] = try ReplayBenchmark(pods: replayPods, minutes: minutes, churn: churn).run()
+            case "replay": results["replay"] = try ReplayBenchmark(pods: replayPods, minutes: minutes, churn: churn,
+                                                                      keep: keepRecording, existing: recording).run()
             default: throw ValidationError("unknown scenario \"\(name)\" (available: settle, dashboard, routing, replay)")
             }
         }
