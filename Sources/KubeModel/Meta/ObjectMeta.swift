@@ -1,11 +1,37 @@
-/// The identity of an object in the store: its kind, namespace ("" for cluster-scoped) and name.
+/// A namespaced name: the key of every table in the store.
+///
+/// It carries a hash of both strings, computed once when the key is made, and tables hash and compare that first:
+/// a set that deletes an element rehashes the elements after it, and reading their strings to do so was a cache
+/// miss each (most of the cost of replaying a recording's event churn).
 public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var namespace: String
-    public var name: String
+    public var namespace: String {
+        didSet { fingerprint = Self.fingerprint(namespace, name) }
+    }
+    public var name: String {
+        didSet { fingerprint = Self.fingerprint(namespace, name) }
+    }
+    private var fingerprint: UInt64
 
     public init(namespace: String, name: String) {
         self.namespace = namespace
         self.name = name
+        fingerprint = Self.fingerprint(namespace, name)
+    }
+
+    public static func == (a: ObjectKey, b: ObjectKey) -> Bool {
+        a.fingerprint == b.fingerprint && a.name == b.name && a.namespace == b.namespace
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
+
+    /// What dictionaries and sets call (Hashable's customization point): the fingerprint mixed with the table's
+    /// seed, without a SipHash pass over it. The fingerprint is already well mixed; the seed, each table's own,
+    /// still keeps one table's layout from predicting another's.
+    public func _rawHashValue(seed: Int) -> Int {
+        var h = fingerprint ^ UInt64(UInt(bitPattern: seed))
+        h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        return Int(bitPattern: UInt(h ^ (h >> 32)))
     }
 
     public static func < (a: ObjectKey, b: ObjectKey) -> Bool {
@@ -13,6 +39,36 @@ public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public var description: String { namespace.isEmpty ? name : "\(namespace)/\(name)" }
+
+    /// Mixes both strings' UTF-8 bytes eight at a time, each string's length closing it so that ("ab", "c") and
+    /// ("a", "bc") differ. Equal keys always get equal fingerprints; the Hasher the tables use then scatters it.
+    private static func fingerprint(_ namespace: String, _ name: String) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        mix(namespace, into: &h)
+        mix(name, into: &h)
+        return h
+    }
+
+    private static func mix(_ string: String, into h: inout UInt64) {
+        var string = string
+        string.withUTF8 { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x100_0000_01B3
+                h ^= h >> 29
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            while offset < raw.count {
+                tail = tail << 8 | UInt64(raw[offset])
+                offset += 1
+            }
+            h = (h ^ tail) &* 0x100_0000_01B3
+            h = (h ^ UInt64(raw.count)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+        }
+    }
 }
 
 public struct OwnerReference: Sendable, Hashable, FieldDecodable, JSONEncodable {
@@ -57,9 +113,17 @@ public struct OwnerReference: Sendable, Hashable, FieldDecodable, JSONEncodable 
 /// metav1.ObjectMeta: the fields the API server owns (uid, resourceVersion, creationTimestamp, generation) are set by
 /// the store, never trusted from a manifest.
 public struct ObjectMeta: Sendable, Hashable, FieldDecodable, JSONEncodable {
-    public var name: String
+    /// Name and namespace, kept as the key the tables use, so reading it hashes nothing.
+    public private(set) var key: ObjectKey
+    public var name: String {
+        get { key.name }
+        set { key.name = newValue }
+    }
     public var generateName: String?
-    public var namespace: String
+    public var namespace: String {
+        get { key.namespace }
+        set { key.namespace = newValue }
+    }
     public var uid: String = ""
     public var resourceVersion: String = ""
     public var generation: Int?
@@ -75,13 +139,11 @@ public struct ObjectMeta: Sendable, Hashable, FieldDecodable, JSONEncodable {
 
     public init(name: String, namespace: String = "", labels: [String: String] = [:],
                 annotations: [String: String] = [:]) {
-        self.name = name
-        self.namespace = namespace
+        key = ObjectKey(namespace: namespace, name: name)
         self.labels = labels
         self.annotations = annotations
     }
 
-    public var key: ObjectKey { ObjectKey(namespace: namespace, name: name) }
     public var isTerminating: Bool { deletionTimestamp != nil }
 
     /// The owner that manages this object (`controller: true`), as the garbage collector and controllers see it.
@@ -94,9 +156,9 @@ public struct ObjectMeta: Sendable, Hashable, FieldDecodable, JSONEncodable {
     static let alsoValid: Set<String> = ["managedFields", "selfLink"]
 
     public init(from r: FieldReader) throws {
-        name = try r.string("name") ?? ""
+        let name = try r.string("name") ?? ""
         generateName = try r.string("generateName")
-        namespace = try r.string("namespace") ?? ""
+        key = ObjectKey(namespace: try r.string("namespace") ?? "", name: name)
         uid = try r.string("uid") ?? ""
         resourceVersion = try r.string("resourceVersion") ?? ""
         generation = try r.int("generation")
