@@ -250,7 +250,9 @@ struct DashboardTmuxTests {
 
         try tm.type(":ep")
         try tm.send("Enter")
-        screen = try await tm.waitFor("endpoints view") { $0.contains("Endpoints(") && !TmuxDashboard.rows($0).isEmpty }
+        screen = try await tm.waitFor("endpoints view") {
+            $0.contains("Endpoints(") && !TmuxDashboard.rows($0).isEmpty && $0.contains("ADDRESS")
+        }
         #expect(screen.contains("ADDRESS"))
 
         // Tab completion: `ro` is the start of one name only (`routes`), so Tab must complete the text itself — the
@@ -258,8 +260,9 @@ struct DashboardTmuxTests {
         try tm.type(":ro")
         try tm.send("Tab")
         try tm.send("Enter")
+        // The header row too: a redraw caught half-way can show rows before it.
         screen = try await tm.waitFor("ingress routes view") {
-            $0.contains("Ingress routes(") && !TmuxDashboard.rows($0).isEmpty
+            $0.contains("Ingress routes(") && !TmuxDashboard.rows($0).isEmpty && $0.contains("HOST")
         }
         #expect(screen.contains("HOST") && screen.contains("BACKEND"))
 
