@@ -3,28 +3,36 @@ import KubeModel
 /// Rebuilding a state from a recording: objects go in exactly as recorded (uid, resourceVersion and timestamps
 /// included), which the store's API deliberately never allows.
 extension ClusterState {
-    /// Puts `object` as it is, replacing any object of the same kind and key.
-    public mutating func restore(_ object: KubeObject) {
+    /// Puts `object` as it is, replacing any object of the same kind and key. `keepingIndexes`: the caller knows
+    /// the write leaves every index as it is (`writeKeepsIndexes`), so none is compared.
+    public mutating func restore(_ object: KubeObject, keepingIndexes: Bool = false) {
         switch object {
-        case .namespace(let o): namespaces.put(o)
-        case .node(let o): nodes.put(o)
-        case .pod(let o): pods.put(o)
-        case .service(let o): services.put(o)
-        case .endpoints(let o): endpoints.put(o)
-        case .endpointSlice(let o): endpointSlices.put(o)
-        case .deployment(let o): deployments.put(o)
-        case .replicaSet(let o): replicaSets.put(o)
-        case .replicationController(let o): replicationControllers.put(o)
-        case .statefulSet(let o): statefulSets.put(o)
-        case .daemonSet(let o): daemonSets.put(o)
-        case .ingress(let o): ingresses.put(o)
-        case .ingressClass(let o): ingressClasses.put(o)
-        case .secret(let o): secrets.put(o)
-        case .configMap(let o): configMaps.put(o)
-        case .serviceAccount(let o): serviceAccounts.put(o)
-        case .event(let o): events.put(o)
+        case .namespace(let o): namespaces.put(o, keepingIndexes: keepingIndexes)
+        case .node(let o): nodes.put(o, keepingIndexes: keepingIndexes)
+        case .pod(let o): pods.put(o, keepingIndexes: keepingIndexes)
+        case .service(let o): services.put(o, keepingIndexes: keepingIndexes)
+        case .endpoints(let o): endpoints.put(o, keepingIndexes: keepingIndexes)
+        case .endpointSlice(let o): endpointSlices.put(o, keepingIndexes: keepingIndexes)
+        case .deployment(let o): deployments.put(o, keepingIndexes: keepingIndexes)
+        case .replicaSet(let o): replicaSets.put(o, keepingIndexes: keepingIndexes)
+        case .replicationController(let o): replicationControllers.put(o, keepingIndexes: keepingIndexes)
+        case .statefulSet(let o): statefulSets.put(o, keepingIndexes: keepingIndexes)
+        case .daemonSet(let o): daemonSets.put(o, keepingIndexes: keepingIndexes)
+        case .ingress(let o): ingresses.put(o, keepingIndexes: keepingIndexes)
+        case .ingressClass(let o): ingressClasses.put(o, keepingIndexes: keepingIndexes)
+        case .secret(let o): secrets.put(o, keepingIndexes: keepingIndexes)
+        case .configMap(let o): configMaps.put(o, keepingIndexes: keepingIndexes)
+        case .serviceAccount(let o): serviceAccounts.put(o, keepingIndexes: keepingIndexes)
+        case .event(let o): events.put(o, keepingIndexes: keepingIndexes)
         case .generic(let o): generic[o.resourceType, default: [:]][o.metadata.key] = o
         }
+    }
+
+    /// Whether writing `new` over `old`, two versions of one object, leaves every index of its table as it is. Only
+    /// the pods table indexes more than labels and controller (the node, and readiness for the header's count).
+    public func writeKeepsIndexes(from old: KubeObject, to new: KubeObject) -> Bool {
+        if case .pod(let a) = old, case .pod(let b) = new { return pods.indexesAgree(a, b) }
+        return old.metadata.indexedFieldsMatch(new.metadata)
     }
 
     /// Removes the object of `type` at `key`, if there is one.

@@ -6,7 +6,7 @@ public struct ClusterState: Sendable {
     public internal(set) var nodes = ObjectTable<Node>()
     /// Counts ready pods that are not terminating, so the dashboard's header needs no scan of every pod.
     public internal(set) var pods = ObjectTable<Pod>(nodeOf: { $0.spec.nodeName },
-                                                     counts: { $0.status.isReady && $0.metadata.deletionTimestamp == nil })
+                                                     counts: { $0.isReadyAndNotTerminating })
     public internal(set) var services = ObjectTable<Service>()
     public internal(set) var endpoints = ObjectTable<Endpoints>()
     public internal(set) var endpointSlices = ObjectTable<EndpointSlice>()
@@ -20,7 +20,7 @@ public struct ClusterState: Sendable {
     public internal(set) var secrets = ObjectTable<Secret>()
     public internal(set) var configMaps = ObjectTable<ConfigMap>()
     public internal(set) var serviceAccounts = ObjectTable<ServiceAccount>()
-    public internal(set) var events = ObjectTable<Event>()
+    public internal(set) var events = ObjectTable<Event>(indexesNamespaces: false)
     /// Kinds the simulation does not model (custom resources, HPA, NetworkPolicy …), kept whole.
     public internal(set) var generic: [ResourceType: [ObjectKey: GenericObject]] = [:]
 

@@ -14,6 +14,7 @@ public struct LabelPair: Sendable, Hashable {
 /// (controller uid) and, for pods, by node.
 public struct ObjectTable<T: APIObject>: Sendable {
     public private(set) var objects: [ObjectKey: T] = [:]
+    /// Empty in a table that does not index namespaces: `keys(in:)` and `inNamespace` answer for both.
     public private(set) var byNamespace: [String: Set<ObjectKey>] = [:]
     public private(set) var byLabel: [LabelPair: Set<ObjectKey>] = [:]
     public private(set) var byOwner: [String: Set<ObjectKey>] = [:]
@@ -25,11 +26,15 @@ public struct ObjectTable<T: APIObject>: Sendable {
     public private(set) var membership = MembershipJournal()
     private let nodeOf: @Sendable (T) -> String?
     private let counts: @Sendable (T) -> Bool
+    /// Whether `byNamespace` is kept. A table written far more often than it is read by namespace (events: a pod's
+    /// life writes a dozen, and the oldest are deleted as fast) answers those reads by scanning instead.
+    private let indexesNamespaces: Bool
 
     public init(nodeOf: @escaping @Sendable (T) -> String? = { _ in nil },
-                counts: @escaping @Sendable (T) -> Bool = { _ in false }) {
+                counts: @escaping @Sendable (T) -> Bool = { _ in false }, indexesNamespaces: Bool = true) {
         self.nodeOf = nodeOf
         self.counts = counts
+        self.indexesNamespaces = indexesNamespaces
     }
 
     /// How many objects in `namespace` (all namespaces when nil) satisfy the table's `counts` predicate.
@@ -38,7 +43,15 @@ public struct ObjectTable<T: APIObject>: Sendable {
     }
 
     public func count(in namespace: String?) -> Int {
-        namespace.map { byNamespace[$0]?.count ?? 0 } ?? objects.count
+        guard let namespace else { return objects.count }
+        guard indexesNamespaces else { return objects.keys.reduce(0) { $0 + ($1.namespace == namespace ? 1 : 0) } }
+        return byNamespace[namespace]?.count ?? 0
+    }
+
+    /// The keys of the objects in `namespace`, in no particular order.
+    public func keys(in namespace: String) -> [ObjectKey] {
+        guard indexesNamespaces else { return objects.keys.filter { $0.namespace == namespace } }
+        return Array(byNamespace[namespace] ?? [])
     }
 
     public var count: Int { objects.count }
@@ -46,7 +59,8 @@ public struct ObjectTable<T: APIObject>: Sendable {
     public var all: Dictionary<ObjectKey, T>.Values { objects.values }
 
     public func inNamespace(_ namespace: String) -> [T] {
-        (byNamespace[namespace] ?? []).compactMap { objects[$0] }
+        guard indexesNamespaces else { return objects.values.filter { $0.metadata.namespace == namespace } }
+        return (byNamespace[namespace] ?? []).compactMap { objects[$0] }
     }
 
     public func owned(by uid: String) -> [T] {
@@ -74,13 +88,20 @@ public struct ObjectTable<T: APIObject>: Sendable {
         }
     }
 
-    mutating func put(_ object: T) {
+    /// `keepingIndexes`: the caller knows that `object` has the labels, controller, node and counted state of the
+    /// object it replaces (a replay works this out once, when it opens the recording), so no index is compared.
+    mutating func put(_ object: T, keepingIndexes: Bool = false) {
         let key = object.metadata.key
         guard let old = objects.updateValue(object, forKey: key) else {
             membership.record(key, added: true)
             return index(object)
         }
-        reindex(key, from: old, to: object)
+        if !keepingIndexes { reindex(key, from: old, to: object) }
+    }
+
+    /// Whether `a` and `b`, two versions of one object, sit in the same place in every index of this table.
+    public func indexesAgree(_ a: T, _ b: T) -> Bool {
+        a.metadata.indexedFieldsMatch(b.metadata) && nodeOf(a) == nodeOf(b) && counts(a) == counts(b)
     }
 
     /// Replaces the object stored under `key` with `make(old)`, finding its slot once (a store update hashes the
@@ -107,12 +128,18 @@ public struct ObjectTable<T: APIObject>: Sendable {
     }
 
     private mutating func index(_ o: T) {
-        let key = o.metadata.key
-        byNamespace[key.namespace, default: []].insert(key)
-        for (k, v) in o.metadata.labels { byLabel[LabelPair(k, v), default: []].insert(key) }
-        if let owner = o.metadata.controllerRef?.uid { byOwner[owner, default: []].insert(key) }
-        if let node = nodeOf(o) { byNode[node, default: []].insert(key) }
-        if counts(o) { tally(key.namespace, +1) }
+        index(o.metadata, node: nodeOf(o), counted: counts(o))
+    }
+
+    /// The metadata is lent, read once as a whole: reading `o.metadata` once per field copied it whole each time
+    /// for the boxed kinds (pods and events, the most written).
+    private mutating func index(_ meta: borrowing ObjectMeta, node: String?, counted: Bool) {
+        let key = meta.key
+        if indexesNamespaces { byNamespace[key.namespace, default: []].insert(key) }
+        for (k, v) in meta.labels { byLabel[LabelPair(k, v), default: []].insert(key) }
+        if let owner = meta.controllerRef?.uid { byOwner[owner, default: []].insert(key) }
+        if let node { byNode[node, default: []].insert(key) }
+        if counted { tally(key.namespace, +1) }
     }
 
     private mutating func tally(_ namespace: String, _ delta: Int) {
@@ -149,17 +176,28 @@ public struct ObjectTable<T: APIObject>: Sendable {
     }
 
     private mutating func unindex(_ o: T) {
-        let key = o.metadata.key
-        Self.drop(key, from: &byNamespace, at: key.namespace)
-        for (k, v) in o.metadata.labels { Self.drop(key, from: &byLabel, at: LabelPair(k, v)) }
-        if let owner = o.metadata.controllerRef?.uid { Self.drop(key, from: &byOwner, at: owner) }
-        if let node = nodeOf(o) { Self.drop(key, from: &byNode, at: node) }
-        if counts(o) { tally(key.namespace, -1) }
+        unindex(o.metadata, node: nodeOf(o), counted: counts(o))
+    }
+
+    private mutating func unindex(_ meta: borrowing ObjectMeta, node: String?, counted: Bool) {
+        let key = meta.key
+        if indexesNamespaces { Self.drop(key, from: &byNamespace, at: key.namespace) }
+        for (k, v) in meta.labels { Self.drop(key, from: &byLabel, at: LabelPair(k, v)) }
+        if let owner = meta.controllerRef?.uid { Self.drop(key, from: &byOwner, at: owner) }
+        if let node { Self.drop(key, from: &byNode, at: node) }
+        if counted { tally(key.namespace, -1) }
     }
 
     private static func drop<K: Hashable>(_ key: ObjectKey, from index: inout [K: Set<ObjectKey>], at slot: K) {
         index[slot]?.remove(key)
         if index[slot]?.isEmpty == true { index[slot] = nil }
+    }
+}
+
+extension ObjectMeta {
+    /// Same labels and same controller: the metadata every table indexes.
+    public func indexedFieldsMatch(_ other: ObjectMeta) -> Bool {
+        labels == other.labels && controllerRef?.uid == other.controllerRef?.uid
     }
 }
 

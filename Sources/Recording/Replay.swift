@@ -18,10 +18,27 @@ public final class Replay: Sendable {
     }
 
     enum Step: Sendable {
-        case put(KubeObject)
+        case put(Written)
         case remove(ResourceType, ObjectKey)
         /// Entries that change nothing (actions, checksums, keyframes, which restate the rolling state).
         case none
+    }
+
+    /// An object as a step writes it, behind one reference: a step is copied to be read, and copying an unboxed
+    /// object (an EndpointSlice, a ReplicaSet) costs a reference count per field.
+    final class Written: Sendable {
+        let object: KubeObject
+        /// Whether the previous version of the object had the same labels, controller, node and readiness.
+        let keepsIndexes: Bool
+        init(_ object: KubeObject, keepsIndexes: Bool) {
+            self.object = object
+            self.keepsIndexes = keepsIndexes
+        }
+
+        /// Puts the object into `state`, lending it from here: read into a local first, it was copied whole.
+        func write(into state: inout ClusterState, keepingIndexes: Bool) {
+            state.restore(object, keepingIndexes: keepingIndexes)
+        }
     }
 
     public let header: RecordingHeader
@@ -38,6 +55,9 @@ public final class Replay: Sendable {
     /// can also go back from the checkpoint after the moment.
     let previousOfSlot: [Int32]
     let slotCount: Int
+    /// For every step, whether it writes an object over its previous version leaving every index as it is (most
+    /// writes are status updates), so playing it puts the object without comparing labels, owner and node.
+    let keepsIndexes: [Bool]
     /// Steps whose keyframe replaces the state (the first, and one after each pause), ascending; each has a checkpoint.
     let resets: [Int]
     /// Up to this many steps past a checkpoint, a seek applies every one (see `applyLast`).
@@ -83,6 +103,7 @@ public final class Replay: Sendable {
         resets = indexer.resets
         slots = indexer.slots
         previousOfSlot = indexer.previousOfSlot
+        keepsIndexes = indexer.keepsIndexes
         slotCount = indexer.slotOf.count
         checkpoints = indexer.checkpoints
         actions = indexer.actions
@@ -101,6 +122,7 @@ public final class Replay: Sendable {
         var steps: [Step] = []
         var slots: [Int32] = []
         var previousOfSlot: [Int32] = []
+        var keepsIndexes: [Bool] = []
         /// Each object's latest step so far, by slot.
         private var lastOfSlot: [Int32] = []
         var slotOf: [ObjectID: Int32] = [:]
@@ -125,7 +147,7 @@ public final class Replay: Sendable {
         private mutating func slot(of step: Step) -> Int32 {
             let id: ObjectID
             switch step {
-            case .put(let object): id = ObjectID(object.resourceType, object.metadata.key)
+            case .put(let written): id = ObjectID(written.object.resourceType, written.object.metadata.key)
             case .remove(let type, let key): id = ObjectID(type, key)
             case .none: return -1
             }
@@ -139,6 +161,11 @@ public final class Replay: Sendable {
             let i = steps.count
             let step = try builder.step(for: entry)
             steps.append(step)
+            if case .put(let written) = step {
+                keepsIndexes.append(written.keepsIndexes)
+            } else {
+                keepsIndexes.append(false)
+            }
             let slot = slot(of: step)
             slots.append(slot)
             if slot >= 0 {
@@ -227,8 +254,10 @@ public final class Replay: Sendable {
     private func walkMoments(_ body: (Int64, ClusterState) throws -> Void) rethrows -> ClusterState {
         guard !steps.isEmpty else { return ClusterState() }
         var state = ClusterState()
-        // seenIn[slot] == a: the object's last change in the moment starting at step `a` is already taken.
+        // seenIn[slot] == a: the object's last change in the moment starting at step `a` is already taken, and
+        // keeps[slot] says whether that change and every earlier one in the moment left the indexes alone.
         var seenIn = [Int](repeating: -1, count: slotCount)
+        var keeps = [Bool](repeating: false, count: slotCount)
         var last: [Int] = []
         var nextReset = 0
         var a = 0
@@ -251,13 +280,18 @@ public final class Replay: Sendable {
             var i = b
             while i >= from {
                 let slot = Int(slots[i])
-                if slot >= 0, seenIn[slot] != a {
-                    seenIn[slot] = a
-                    last.append(i)
+                if slot >= 0 {
+                    if seenIn[slot] != a {
+                        seenIn[slot] = a
+                        keeps[slot] = keepsIndexes[i]
+                        last.append(i)
+                    } else if !keepsIndexes[i] {
+                        keeps[slot] = false
+                    }
                 }
                 i -= 1
             }
-            for i in last.reversed() { apply(steps[i], to: &state) }
+            for i in last.reversed() { apply(step: i, keepingIndexes: keeps[Int(slots[i])], to: &state) }
             if reset || !last.isEmpty {
                 state.restore(resourceVersion: versions[b], now: epoch.adding(milliseconds: times[b]))
                 try body(times[b], state)
@@ -277,7 +311,7 @@ public final class Replay: Sendable {
     public func applyEveryStep() -> (steps: Int, state: ClusterState) {
         var state = ClusterState()
         for i in steps.indices {
-            if resets.contains(i) { state = checkpointState(atStep: i) } else { apply(steps[i], to: &state) }
+            if resets.contains(i) { state = checkpointState(atStep: i) } else { apply(step: i, to: &state) }
         }
         return (steps.count, state)
     }
@@ -296,7 +330,7 @@ public final class Replay: Sendable {
     func applyLast(from: Int, through index: Int, to state: inout ClusterState, stepByStepLimit: Int) {
         guard from <= index else { return }
         if index - from < stepByStepLimit {
-            for i in from...index { apply(steps[i], to: &state) }
+            for i in from...index { apply(step: i, to: &state) }
             return
         }
         // Before the changes, so they are journaled in a new journal instead of a copy of the checkpoint's.
@@ -312,7 +346,7 @@ public final class Replay: Sendable {
             }
             i -= 1
         }
-        for i in last.reversed() { apply(steps[i], to: &state) }
+        for i in last.reversed() { apply(step: i, to: &state) }
     }
 
     /// Whether step `index` is a keyframe that replaces the state.
@@ -338,7 +372,7 @@ public final class Replay: Sendable {
             seen[slot] = true
             let prior = Int(previousOfSlot[j])
             if prior > reset {
-                apply(steps[prior], to: &state)
+                apply(step: prior, to: &state)
                 continue
             }
             // Unchanged since the keyframe: as that keyframe had it.
@@ -350,7 +384,7 @@ public final class Replay: Sendable {
 
     private func identity(of step: Step) -> (ResourceType, ObjectKey) {
         switch step {
-        case .put(let object): return (object.resourceType, object.metadata.key)
+        case .put(let written): return (written.object.resourceType, written.object.metadata.key)
         case .remove(let type, let key): return (type, key)
         case .none: preconditionFailure("a step without an object has no slot")
         }
@@ -360,9 +394,9 @@ public final class Replay: Sendable {
     /// instead of re-sorting them.
     public static let defaultStepByStepLimit = 256
 
-    func apply(_ step: Step, to state: inout ClusterState) {
-        switch step {
-        case .put(let object): state.restore(object)
+    func apply(step i: Int, keepingIndexes: Bool = false, to state: inout ClusterState) {
+        switch steps[i] {
+        case .put(let written): written.write(into: &state, keepingIndexes: keepingIndexes)
         case .remove(let type, let key): state.remove(type, key)
         case .none: break
         }
@@ -417,18 +451,19 @@ struct StepBuilder {
         }
     }
 
-    private mutating func put(_ json: JSONValue, line: Int) throws(RecordingError) -> KubeObject {
+    private mutating func put(_ json: JSONValue, line: Int) throws(RecordingError) -> Replay.Written {
         let id = ObjectID(object: json)
         let object: KubeObject
+        let previous = id.flatMap { known[$0] }.map { (json: $0.json, object: $0.object) }
         do {
-            let previous = id.flatMap { known[$0] }.map { (json: $0.json, object: $0.object) }
             object = try ReusingDecoder.decode(json, previous: previous)
         } catch {
             throw .badEntry(line: line, "\(id?.description ?? "an object"): \(error)")
         }
         guard let id else { throw .badEntry(line: line, "an object without a name") }
         known[id] = (object.resourceType, json, object)
-        state.restore(object)
-        return object
+        let keepsIndexes = previous.map { state.writeKeepsIndexes(from: $0.object, to: object) } ?? false
+        state.restore(object, keepingIndexes: keepsIndexes)
+        return Replay.Written(object, keepsIndexes: keepsIndexes)
     }
 }

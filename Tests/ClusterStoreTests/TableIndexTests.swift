@@ -51,4 +51,80 @@ struct TableIndexTests {
         for i in 0..<5000 { try store.create(pod("p\(i)", ready: false)) }
         #expect(store.snapshot.pods.membership.changes(since: seen) == nil, "forgotten past the journal's capacity")
     }
+
+    @Test("a write keeps the indexes only when labels, controller, node and readiness are all unchanged")
+    func writeKeepsIndexesOnlyForIndexNeutralChanges() {
+        let state = ClusterState()
+        var base = pod("a", ready: true)
+        base.metadata.labels = ["app": "web"]
+        base.spec.nodeName = "node-1"
+        func keeps(_ change: (inout Pod) -> Void) -> Bool {
+            var next = base
+            change(&next)
+            return state.writeKeepsIndexes(from: .pod(base), to: .pod(next))
+        }
+        #expect(keeps { $0.status.podIP = "10.0.0.9" }, "a status-only write")
+        #expect(keeps { $0.metadata.resourceVersion = "7" })
+        #expect(!keeps { $0.metadata.labels["tier"] = "fe" }, "a label added")
+        #expect(!keeps { $0.spec.nodeName = "node-2" }, "scheduled elsewhere")
+        #expect(!keeps { $0.status.conditions = [PodCondition(type: "Ready", status: false, lastTransitionTime: nil)] },
+                "turned not ready: the header's count changes")
+        #expect(!keeps { $0.metadata.deletionTimestamp = Timestamp(seconds: 3) }, "a ready pod marked for deletion")
+        var notReady = base
+        notReady.status.conditions = []
+        var deleting = notReady
+        deleting.metadata.deletionTimestamp = Timestamp(seconds: 3)
+        #expect(state.writeKeepsIndexes(from: .pod(notReady), to: .pod(deleting)),
+                "a pod that was not counted and still is not")
+        #expect(!keeps {
+            $0.metadata.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: "rs",
+                                                          uid: "u-1")]
+        }, "a new controller")
+        var service = Service(metadata: ObjectMeta(name: "s", namespace: "default", labels: ["a": "1"]),
+                              spec: ServiceSpec(selector: ["app": "web"]))
+        let before = KubeObject.service(service)
+        service.spec.selector = ["app": "other"]
+        #expect(state.writeKeepsIndexes(from: before, to: .service(service)), "a spec change of another kind")
+        service.metadata.labels = [:]
+        #expect(!state.writeKeepsIndexes(from: before, to: .service(service)))
+    }
+
+    @Test("a put that keeps the indexes leaves them exactly as a full put does")
+    func keepingIndexesPutMatchesFullPut() {
+        var full = ClusterState(), fast = ClusterState()
+        var p = pod("a", ready: true)
+        p.metadata.labels = ["app": "web"]
+        p.spec.nodeName = "node-1"
+        full.restore(.pod(p))
+        fast.restore(.pod(p))
+        var next = p
+        next.status.podIP = "10.0.0.1"
+        #expect(full.writeKeepsIndexes(from: .pod(p), to: .pod(next)))
+        full.restore(.pod(next))
+        fast.restore(.pod(next), keepingIndexes: true)
+        #expect(fast.pods[p.metadata.key]?.status.podIP == "10.0.0.1")
+        #expect(fast.pods.byLabel == full.pods.byLabel && fast.pods.byNode == full.pods.byNode)
+        #expect(fast.pods.byNamespace == full.pods.byNamespace && fast.pods.countedCount(in: nil) == 1)
+        #expect(fast.pods.membership.version == full.pods.membership.version)
+    }
+
+    @Test("the events table keeps no namespace index and answers namespace questions by scanning")
+    func eventsAnswerNamespaceQuestionsWithoutAnIndex() throws {
+        var store = ClusterStore()
+        for (i, namespace) in ["default", "shop", "shop"].enumerated() {
+            try store.create(Event(metadata: ObjectMeta(name: "e\(i)", namespace: namespace),
+                                   involvedObject: ObjectReference(), reason: "Test", message: nil,
+                                   at: Timestamp(seconds: 1)))
+        }
+        let events = store.snapshot.events
+        #expect(events.byNamespace.isEmpty)
+        #expect(events.count(in: "shop") == 2 && events.count(in: "default") == 1 && events.count(in: "none") == 0)
+        #expect(events.count(in: nil) == 3)
+        #expect(events.keys(in: "shop").sorted().map(\.name) == ["e1", "e2"])
+        #expect(events.inNamespace("default").map(\.metadata.name) == ["e0"])
+        // Tables that do index namespaces answer the same questions from the index.
+        try store.create(pod("p", namespace: "shop", ready: true))
+        #expect(store.snapshot.pods.keys(in: "shop").map(\.name) == ["p"])
+        #expect(store.snapshot.pods.byNamespace["shop"]?.count == 1)
+    }
 }

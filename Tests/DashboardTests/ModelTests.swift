@@ -199,7 +199,7 @@ struct SortedKeyCacheTests {
             }
             for ns in [nil, "a", "b"] as [String?] {
                 let table = store.snapshot.pods
-                let expected = (ns.map { Array(table.byNamespace[$0] ?? []) } ?? Array(table.objects.keys)).sorted()
+                let expected = (ns.map { table.keys(in: $0) } ?? Array(table.objects.keys)).sorted()
                 #expect(cache.sortedKeys(table, namespace: ns) == expected)
             }
         }

@@ -91,7 +91,10 @@ struct RoundTripTests {
         var moments: [Int64] = []
         replay.forEachMoment { atMs, state in
             moments.append(atMs)
-            #expect(Fixture.canonical(state) == Fixture.canonical(replay.state(atMs: atMs)), "at \(atMs)")
+            let seek = replay.state(atMs: atMs)
+            #expect(Fixture.canonical(state) == Fixture.canonical(seek), "at \(atMs)")
+            // The walk puts status-only writes without touching the indexes: they must still be what a seek builds.
+            #expect(Fixture.indexes(state) == Fixture.indexes(seek), "indexes at \(atMs)")
         }
         #expect(moments.first == replay.startMs)
         #expect(moments == moments.sorted() && Set(moments).count == moments.count)

@@ -52,6 +52,20 @@ enum Fixture {
     }
 
     /// Every object as JSON in canonical order, plus the resourceVersion: what "the same cluster" means.
+    /// Every index of the tables a replay writes most, as sorted text.
+    static func indexes(_ state: ClusterState) -> [String] {
+        func describe<T>(_ name: String, _ table: ObjectTable<T>) -> [String] {
+            let labels = table.byLabel.map { "\(name) label \($0.key.key)=\($0.key.value): \($0.value.sorted())" }
+            let owners = table.byOwner.map { "\(name) owner \($0.key): \($0.value.sorted())" }
+            let nodes = table.byNode.map { "\(name) node \($0.key): \($0.value.sorted())" }
+            let namespaces = table.byNamespace.map { "\(name) namespace \($0.key): \($0.value.sorted())" }
+            return (labels + owners + nodes + namespaces).sorted() + ["\(name) counted \(table.countedCount(in: nil))"]
+        }
+        return describe("pods", state.pods) + describe("replicasets", state.replicaSets)
+            + describe("slices", state.endpointSlices) + describe("endpoints", state.endpoints)
+            + describe("deployments", state.deployments) + describe("events", state.events)
+    }
+
     static func canonical(_ state: ClusterState) -> [String] {
         ["rv=\(state.resourceVersion)"] + state.allObjects.map { JSONWriter.compact($0.json()) }
     }

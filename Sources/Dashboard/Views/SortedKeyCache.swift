@@ -37,7 +37,7 @@ final class SortedKeyCache: @unchecked Sendable {
                 return entry.keys
             }
         }
-        let keys = (namespace.map { Array(table.byNamespace[$0] ?? []) } ?? Array(table.objects.keys)).sorted()
+        let keys = (namespace.map { table.keys(in: $0) } ?? Array(table.objects.keys)).sorted()
         entries.append(Entry(slot: slot, lineage: journal.lineage, version: journal.version, keys: keys))
         if entries.count > Self.slots { entries.removeFirst() }
         return keys

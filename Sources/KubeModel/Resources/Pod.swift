@@ -112,7 +112,9 @@ public struct PodStatus: Sendable, Hashable, JSONEncodable {
 
     public func condition(_ type: String) -> PodCondition? { conditions.first { $0.type == type } }
     /// Read in place (no copy of the condition): every controller asks this of every pod it looks at.
-    public var isReady: Bool {
+    public var isReady: Bool { Self.isReady(conditions) }
+
+    static func isReady(_ conditions: [PodCondition]) -> Bool {
         for c in conditions where c.type == "Ready" { return c.status == "True" }
         return false
     }
@@ -192,6 +194,11 @@ public struct Pod: APIObject {
     }
 
     public var isReady: Bool { status.isReady }
+    /// Ready and not being deleted: the pods the dashboard's header counts. Reads the conditions in place: asking
+    /// `status.isReady` copied the whole status out of the box for every write to the pods table.
+    public var isReadyAndNotTerminating: Bool {
+        storage.metadata.deletionTimestamp == nil && PodStatus.isReady(storage.status.conditions)
+    }
     /// Active as the ReplicaSet controller counts pods: not finished and not being deleted.
     public var isActive: Bool {
         status.phase != .succeeded && status.phase != .failed && metadata.deletionTimestamp == nil
