@@ -26,36 +26,93 @@ public struct EndpointConditions: Sendable, Hashable, FieldDecodable, JSONEncoda
     }
 }
 
+/// One endpoint of a slice. Its fields live in one copy-on-write box, as a Pod's do: a replay holds every version of
+/// every slice, and a new version's list then holds one reference per unchanged endpoint (8 bytes, shared with the
+/// previous version) instead of a copy of each endpoint's fields.
 public struct Endpoint: Sendable, Hashable, FieldDecodable, JSONEncodable {
-    public var addresses: [String]
-    public var conditions = EndpointConditions()
-    public var hostname: String?
-    public var nodeName: String?
-    public var zone: String?
-    public var targetRef: ObjectReference?
-    public var hints: JSONValue?
-    public var unmodeled: [String: JSONValue] = [:]
+    struct Fields: Sendable, Hashable {
+        var addresses: [String]
+        var conditions = EndpointConditions()
+        var hostname: String?
+        var nodeName: String?
+        var zone: String?
+        var targetRef: ObjectReference?
+        var hints: JSONValue?
+        var unmodeled: [String: JSONValue] = [:]
+    }
+
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private var fields: Fields {
+        _read { yield box.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            yield &box.fields
+        }
+    }
+
+    public var addresses: [String] {
+        _read { yield fields.addresses }
+        _modify { yield &fields.addresses }
+    }
+    public var conditions: EndpointConditions {
+        _read { yield fields.conditions }
+        _modify { yield &fields.conditions }
+    }
+    public var hostname: String? {
+        _read { yield fields.hostname }
+        _modify { yield &fields.hostname }
+    }
+    public var nodeName: String? {
+        _read { yield fields.nodeName }
+        _modify { yield &fields.nodeName }
+    }
+    public var zone: String? {
+        _read { yield fields.zone }
+        _modify { yield &fields.zone }
+    }
+    public var targetRef: ObjectReference? {
+        _read { yield fields.targetRef }
+        _modify { yield &fields.targetRef }
+    }
+    public var hints: JSONValue? {
+        _read { yield fields.hints }
+        _modify { yield &fields.hints }
+    }
+    public var unmodeled: [String: JSONValue] {
+        _read { yield fields.unmodeled }
+        _modify { yield &fields.unmodeled }
+    }
+
+    public static func == (lhs: Endpoint, rhs: Endpoint) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
     public init(addresses: [String], conditions: EndpointConditions = EndpointConditions(), hostname: String? = nil,
                 nodeName: String? = nil, zone: String? = nil, targetRef: ObjectReference? = nil) {
-        self.addresses = addresses
-        self.conditions = conditions
-        self.hostname = hostname
-        self.nodeName = nodeName
-        self.zone = zone
-        self.targetRef = targetRef
+        box = Box(Fields(addresses: addresses, conditions: conditions, hostname: hostname, nodeName: nodeName,
+                         zone: zone, targetRef: targetRef))
     }
 
     public init(from r: FieldReader) throws {
-        addresses = try r.stringList("addresses")
-        conditions = try r.object("conditions") ?? EndpointConditions()
-        hostname = try r.string("hostname")
-        nodeName = try r.string("nodeName")
-        zone = try r.string("zone")
-        targetRef = try r.object("targetRef")
-        hints = try r.rawObject("hints")
-        unmodeled = r.unmodeled(typed: ["addresses", "conditions", "hostname", "nodeName", "zone", "targetRef", "hints"],
-                                alsoValid: ["deprecatedTopology"])
+        var f = Fields(addresses: try r.stringList("addresses"))
+        f.conditions = try r.object("conditions") ?? EndpointConditions()
+        f.hostname = try r.string("hostname")
+        f.nodeName = try r.string("nodeName")
+        f.zone = try r.string("zone")
+        f.targetRef = try r.object("targetRef")
+        f.hints = try r.rawObject("hints")
+        f.unmodeled = r.unmodeled(typed: ["addresses", "conditions", "hostname", "nodeName", "zone", "targetRef",
+                                          "hints"],
+                                  alsoValid: ["deprecatedTopology"])
+        box = Box(f)
     }
 
     public func json() -> JSONValue {
