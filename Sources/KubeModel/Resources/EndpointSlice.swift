@@ -41,19 +41,11 @@ public struct Endpoint: Sendable, Hashable, FieldDecodable, JSONEncodable {
         var unmodeled: [String: JSONValue] = [:]
     }
 
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
+    private var storage: CopyOnWrite<Fields>
 
     private var fields: Fields {
-        _read { yield box.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            yield &box.fields
-        }
+        _read { yield storage.value }
+        _modify { yield &storage.value }
     }
 
     public var addresses: [String] {
@@ -90,15 +82,15 @@ public struct Endpoint: Sendable, Hashable, FieldDecodable, JSONEncodable {
     }
 
     public static func == (lhs: Endpoint, rhs: Endpoint) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+        lhs.storage == rhs.storage
     }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
 
     public init(addresses: [String], conditions: EndpointConditions = EndpointConditions(), hostname: String? = nil,
                 nodeName: String? = nil, zone: String? = nil, targetRef: ObjectReference? = nil) {
-        box = Box(Fields(addresses: addresses, conditions: conditions, hostname: hostname, nodeName: nodeName,
-                         zone: zone, targetRef: targetRef))
+        storage = CopyOnWrite(Fields(addresses: addresses, conditions: conditions, hostname: hostname,
+                                     nodeName: nodeName, zone: zone, targetRef: targetRef))
     }
 
     public init(from r: FieldReader) throws {
@@ -112,7 +104,7 @@ public struct Endpoint: Sendable, Hashable, FieldDecodable, JSONEncodable {
         f.unmodeled = r.unmodeled(typed: ["addresses", "conditions", "hostname", "nodeName", "zone", "targetRef",
                                           "hints"],
                                   alsoValid: ["deprecatedTopology"])
-        box = Box(f)
+        storage = CopyOnWrite(f)
     }
 
     public func json() -> JSONValue {

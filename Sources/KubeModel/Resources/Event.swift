@@ -26,19 +26,11 @@ public struct Event: APIObject {
         var unmodeled: [String: JSONValue] = [:]
     }
 
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
+    private var storage: CopyOnWrite<Fields>
 
     private var fields: Fields {
-        _read { yield box.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            yield &box.fields
-        }
+        _read { yield storage.value }
+        _modify { yield &storage.value }
     }
 
     public var metadata: ObjectMeta {
@@ -96,14 +88,14 @@ public struct Event: APIObject {
     }
 
     public static func == (lhs: Event, rhs: Event) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+        lhs.storage == rhs.storage
     }
 
     public init(metadata: ObjectMeta, involvedObject: ObjectReference, type: EventType = .normal, reason: String?,
                 message: String?, sourceComponent: String? = nil, sourceHost: String? = nil, at time: Timestamp?) {
-        box = Box(Fields(metadata: metadata, involvedObject: involvedObject, reason: reason, message: message,
-                         sourceComponent: sourceComponent, sourceHost: sourceHost, firstTimestamp: time,
-                         lastTimestamp: time, type: type))
+        storage = CopyOnWrite(Fields(metadata: metadata, involvedObject: involvedObject, reason: reason,
+                                     message: message, sourceComponent: sourceComponent, sourceHost: sourceHost,
+                                     firstTimestamp: time, lastTimestamp: time, type: type))
     }
 
     public init(from r: FieldReader) throws {
@@ -125,7 +117,7 @@ public struct Event: APIObject {
             typed: envelopeFields.union(["involvedObject", "reason", "message", "source", "firstTimestamp",
                                          "lastTimestamp", "count", "type", "reportingComponent", "reportingInstance"]),
             alsoValid: ["eventTime", "series", "action", "related"]).filter { !$0.value.isNull }
-        box = Box(f)
+        storage = CopyOnWrite(f)
     }
 
     public func json() -> JSONValue {
