@@ -28,11 +28,31 @@ extension ClusterState {
         }
     }
 
-    /// Whether writing `new` over `old`, two versions of one object, leaves every index of its table as it is. Only
-    /// the pods table indexes more than labels and controller (the node, and readiness for the header's count).
+    /// Whether writing `new` over `old`, two versions of one object, leaves every index of its table as it is: each
+    /// table answers for itself (the pods table also indexes the node and counts readiness). Kinds kept whole
+    /// (`generic`) have no index.
     public func writeKeepsIndexes(from old: KubeObject, to new: KubeObject) -> Bool {
-        if case .pod(let a) = old, case .pod(let b) = new { return pods.indexesAgree(a, b) }
-        return old.metadata.indexedFieldsMatch(new.metadata)
+        switch (old, new) {
+        case let (.namespace(a), .namespace(b)): namespaces.indexesAgree(a, b)
+        case let (.node(a), .node(b)): nodes.indexesAgree(a, b)
+        case let (.pod(a), .pod(b)): pods.indexesAgree(a, b)
+        case let (.service(a), .service(b)): services.indexesAgree(a, b)
+        case let (.endpoints(a), .endpoints(b)): endpoints.indexesAgree(a, b)
+        case let (.endpointSlice(a), .endpointSlice(b)): endpointSlices.indexesAgree(a, b)
+        case let (.deployment(a), .deployment(b)): deployments.indexesAgree(a, b)
+        case let (.replicaSet(a), .replicaSet(b)): replicaSets.indexesAgree(a, b)
+        case let (.replicationController(a), .replicationController(b)): replicationControllers.indexesAgree(a, b)
+        case let (.statefulSet(a), .statefulSet(b)): statefulSets.indexesAgree(a, b)
+        case let (.daemonSet(a), .daemonSet(b)): daemonSets.indexesAgree(a, b)
+        case let (.ingress(a), .ingress(b)): ingresses.indexesAgree(a, b)
+        case let (.ingressClass(a), .ingressClass(b)): ingressClasses.indexesAgree(a, b)
+        case let (.secret(a), .secret(b)): secrets.indexesAgree(a, b)
+        case let (.configMap(a), .configMap(b)): configMaps.indexesAgree(a, b)
+        case let (.serviceAccount(a), .serviceAccount(b)): serviceAccounts.indexesAgree(a, b)
+        case let (.event(a), .event(b)): events.indexesAgree(a, b)
+        case (.generic, .generic): true
+        default: false
+        }
     }
 
     /// Removes the object of `type` at `key`, if there is one.

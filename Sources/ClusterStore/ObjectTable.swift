@@ -96,12 +96,17 @@ public struct ObjectTable<T: APIObject>: Sendable {
             membership.record(key, added: true)
             return index(object)
         }
-        if !keepingIndexes { reindex(key, from: old, to: object) }
+        if keepingIndexes {
+            assert(indexesAgree(old, object), "a put keeping indexes over \(key) moved it in an index")
+        } else {
+            reindex(key, from: old, to: object)
+        }
     }
 
     /// Whether `a` and `b`, two versions of one object, sit in the same place in every index of this table.
     public func indexesAgree(_ a: T, _ b: T) -> Bool {
-        a.metadata.indexedFieldsMatch(b.metadata) && nodeOf(a) == nodeOf(b) && counts(a) == counts(b)
+        a.metadata.labels == b.metadata.labels && a.metadata.controllerRef?.uid == b.metadata.controllerRef?.uid
+            && nodeOf(a) == nodeOf(b) && counts(a) == counts(b)
     }
 
     /// Replaces the object stored under `key` with `make(old)`, finding its slot once (a store update hashes the
@@ -191,13 +196,6 @@ public struct ObjectTable<T: APIObject>: Sendable {
     private static func drop<K: Hashable>(_ key: ObjectKey, from index: inout [K: Set<ObjectKey>], at slot: K) {
         index[slot]?.remove(key)
         if index[slot]?.isEmpty == true { index[slot] = nil }
-    }
-}
-
-extension ObjectMeta {
-    /// Same labels and same controller: the metadata every table indexes.
-    public func indexedFieldsMatch(_ other: ObjectMeta) -> Bool {
-        labels == other.labels && controllerRef?.uid == other.controllerRef?.uid
     }
 }
 

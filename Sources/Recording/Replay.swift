@@ -28,12 +28,7 @@ public final class Replay: Sendable {
     /// object (an EndpointSlice, a ReplicaSet) costs a reference count per field.
     final class Written: Sendable {
         let object: KubeObject
-        /// Whether the previous version of the object had the same labels, controller, node and readiness.
-        let keepsIndexes: Bool
-        init(_ object: KubeObject, keepsIndexes: Bool) {
-            self.object = object
-            self.keepsIndexes = keepsIndexes
-        }
+        init(_ object: KubeObject) { self.object = object }
 
         /// Puts the object into `state`, lending it from here: read into a local first, it was copied whole.
         func write(into state: inout ClusterState, keepingIndexes: Bool) {
@@ -103,7 +98,7 @@ public final class Replay: Sendable {
         resets = indexer.resets
         slots = indexer.slots
         previousOfSlot = indexer.previousOfSlot
-        keepsIndexes = indexer.keepsIndexes
+        keepsIndexes = indexer.builder.keepsIndexes
         slotCount = indexer.slotOf.count
         checkpoints = indexer.checkpoints
         actions = indexer.actions
@@ -122,7 +117,6 @@ public final class Replay: Sendable {
         var steps: [Step] = []
         var slots: [Int32] = []
         var previousOfSlot: [Int32] = []
-        var keepsIndexes: [Bool] = []
         /// Each object's latest step so far, by slot.
         private var lastOfSlot: [Int32] = []
         var slotOf: [ObjectID: Int32] = [:]
@@ -161,11 +155,6 @@ public final class Replay: Sendable {
             let i = steps.count
             let step = try builder.step(for: entry)
             steps.append(step)
-            if case .put(let written) = step {
-                keepsIndexes.append(written.keepsIndexes)
-            } else {
-                keepsIndexes.append(false)
-            }
             let slot = slot(of: step)
             slots.append(slot)
             if slot >= 0 {
@@ -413,13 +402,19 @@ struct StepBuilder {
     /// Each object's latest JSON (to apply patches to) and its decoded form (to decode the next version from).
     var known: [ObjectID: (type: ResourceType, json: JSONValue, object: KubeObject)] = [:]
     var versions: [Int] = []
+    /// Per step, as `Replay.keepsIndexes`.
+    var keepsIndexes: [Bool] = []
     private var resourceVersion = 0
 
     init(epoch: Timestamp) { self.epoch = epoch }
 
     mutating func step(for entry: RecordingEntry) throws(RecordingError) -> Replay.Step {
         if let rv = entry.resourceVersion { resourceVersion = rv }
-        defer { versions.append(resourceVersion) }
+        var keeps = false
+        defer {
+            versions.append(resourceVersion)
+            keepsIndexes.append(keeps)
+        }
         switch entry.kind {
         case .load, .action, .checksum:
             return .none
@@ -433,7 +428,7 @@ struct StepBuilder {
             state.restore(resourceVersion: resourceVersion, now: epoch.adding(milliseconds: entry.atMs))
             return .none
         case .put(let json):
-            return .put(try put(json, line: entry.line))
+            return try putStep(json, line: entry.line, keepsIndexes: &keeps)
         case .patch(let id, let patch):
             guard let prior = known[id] else {
                 throw .badEntry(line: entry.line, "patch for \(id.description), which the recording never created")
@@ -442,7 +437,7 @@ struct StepBuilder {
             do { json = try JSONPatch.apply(patch, to: prior.json) } catch {
                 throw .badEntry(line: entry.line, "patch for \(id.description): \(error.message)")
             }
-            return .put(try put(json, line: entry.line))
+            return try putStep(json, line: entry.line, keepsIndexes: &keeps)
         case .delete(let id):
             guard let prior = known.removeValue(forKey: id) else { return .none }
             let key = ObjectKey(namespace: id.namespace, name: id.name)
@@ -451,7 +446,15 @@ struct StepBuilder {
         }
     }
 
-    private mutating func put(_ json: JSONValue, line: Int) throws(RecordingError) -> Replay.Written {
+    private mutating func putStep(_ json: JSONValue, line: Int,
+                                  keepsIndexes: inout Bool) throws(RecordingError) -> Replay.Step {
+        let (object, kept) = try put(json, line: line)
+        keepsIndexes = kept
+        return .put(Replay.Written(object))
+    }
+
+    /// Decodes and stores one object; returns it, and whether it left every index as its previous version had it.
+    private mutating func put(_ json: JSONValue, line: Int) throws(RecordingError) -> (KubeObject, keepsIndexes: Bool) {
         let id = ObjectID(object: json)
         let object: KubeObject
         let previous = id.flatMap { known[$0] }.map { (json: $0.json, object: $0.object) }
@@ -464,6 +467,6 @@ struct StepBuilder {
         known[id] = (object.resourceType, json, object)
         let keepsIndexes = previous.map { state.writeKeepsIndexes(from: $0.object, to: object) } ?? false
         state.restore(object, keepingIndexes: keepsIndexes)
-        return Replay.Written(object, keepsIndexes: keepsIndexes)
+        return (object, keepsIndexes)
     }
 }

@@ -41,7 +41,7 @@ public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible
     public var description: String { namespace.isEmpty ? name : "\(namespace)/\(name)" }
 
     /// Mixes both strings' UTF-8 bytes eight at a time, each string's length closing it so that ("ab", "c") and
-    /// ("a", "bc") differ. Equal keys always get equal fingerprints; the Hasher the tables use then scatters it.
+    /// ("a", "bc") differ. Equal keys always get equal fingerprints; each table mixes it with its own seed.
     private static func fingerprint(_ namespace: String, _ name: String) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15
         mix(namespace, into: &h)
