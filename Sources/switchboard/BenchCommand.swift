@@ -43,6 +43,8 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("keep-recording"), help: "Replay scenario: keep the recording it makes in this file.")
     var keepRecording: String?
     @Option(help: "Replay scenario: measure this recording instead of making one.") var recording: String?
+    @Option(help: "Replay scenario: times the whole recording is replayed (the best and the median are reported).")
+    var replays = 3
     @Option(name: .shortAndLong, help: "Output: text or json.") var output = "text"
 
     func run() throws {
@@ -52,8 +54,10 @@ struct BenchCommand: ParsableCommand {
             case "settle": results["settle"] = settleScenario()
             case "dashboard": results["dashboard"] = try dashboardScenario()
             case "routing": results["routing"] = routingScenario()
-            case "replay": results["replay"] = try ReplayBenchmark(pods: replayPods, minutes: minutes, churn: churn,
-                                                                      keep: keepRecording, existing: recording).run()
+            case "replay":
+                results["replay"] = try ReplayBenchmark(pods: replayPods, minutes: minutes, churn: churn,
+                                                        keep: keepRecording, existing: recording,
+                                                        replays: max(1, replays)).run()
             default: throw ValidationError("unknown scenario \"\(name)\" (available: settle, dashboard, routing, replay)")
             }
         }
