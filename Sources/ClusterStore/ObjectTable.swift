@@ -91,11 +91,20 @@ public struct ObjectTable<T: APIObject>: Sendable {
     /// `keepingIndexes`: the caller knows that `object` has the labels, controller, node and counted state of the
     /// object it replaces (a replay works this out once, when it opens the recording), so no index is compared.
     mutating func put(_ object: T, keepingIndexes: Bool = false) {
-        let key = object.metadata.key
-        guard let old = objects.updateValue(object, forKey: key) else {
+        put(object, at: object.key, keepingIndexes: keepingIndexes)
+    }
+
+    /// `put`, with `object`'s key given by a caller that keeps it (a replay's steps): an object already stored is
+    /// swapped in its slot without its key being read out of it, which retained the key's name, a cache miss per
+    /// write when a replay puts objects nothing has touched for a while.
+    mutating func put(_ object: T, at key: ObjectKey, keepingIndexes: Bool) {
+        guard let slot = objects.index(forKey: key) else {
+            objects[key] = object
             membership.record(key, added: true)
             return index(object)
         }
+        var old = object
+        swap(&old, &objects.values[slot])
         if keepingIndexes {
             assert(indexesAgree(old, object), "a put keeping indexes over \(key) moved it in an index")
         } else {
@@ -105,7 +114,8 @@ public struct ObjectTable<T: APIObject>: Sendable {
 
     /// Whether `a` and `b`, two versions of one object, sit in the same place in every index of this table.
     public func indexesAgree(_ a: T, _ b: T) -> Bool {
-        a.metadata.labels == b.metadata.labels && a.metadata.controllerRef?.uid == b.metadata.controllerRef?.uid
+        let fieldsA = a.indexedFields, fieldsB = b.indexedFields
+        return fieldsA.labels == fieldsB.labels && fieldsA.controllerUID == fieldsB.controllerUID
             && nodeOf(a) == nodeOf(b) && counts(a) == counts(b)
     }
 
@@ -133,16 +143,14 @@ public struct ObjectTable<T: APIObject>: Sendable {
     }
 
     private mutating func index(_ o: T) {
-        index(o.metadata, node: nodeOf(o), counted: counts(o))
+        index(o.indexedFields, node: nodeOf(o), counted: counts(o))
     }
 
-    /// The metadata is lent, read once as a whole: reading `o.metadata` once per field copied it whole each time
-    /// for the boxed kinds (pods and events, the most written).
-    private mutating func index(_ meta: borrowing ObjectMeta, node: String?, counted: Bool) {
-        let key = meta.key
+    private mutating func index(_ fields: IndexedFields, node: String?, counted: Bool) {
+        let key = fields.key
         if indexesNamespaces { byNamespace[key.namespace, default: []].insert(key) }
-        for (k, v) in meta.labels { byLabel[LabelPair(k, v), default: []].insert(key) }
-        if let owner = meta.controllerRef?.uid { byOwner[owner, default: []].insert(key) }
+        for (k, v) in fields.labels { byLabel[LabelPair(k, v), default: []].insert(key) }
+        if let owner = fields.controllerUID { byOwner[owner, default: []].insert(key) }
         if let node { byNode[node, default: []].insert(key) }
         if counted { tally(key.namespace, +1) }
     }
@@ -155,21 +163,18 @@ public struct ObjectTable<T: APIObject>: Sendable {
     /// Most writes are status updates that leave labels, owner and node alone: touch only the index entries
     /// that changed, so such a write costs no hashing of the object's labels.
     private mutating func reindex(_ key: ObjectKey, from old: T, to new: T) {
-        if old.metadata.labels != new.metadata.labels {
-            for (k, v) in old.metadata.labels where new.metadata.labels[k] != v {
+        let oldFields = old.indexedFields, newFields = new.indexedFields
+        if oldFields.labels != newFields.labels {
+            for (k, v) in oldFields.labels where newFields.labels[k] != v {
                 Self.drop(key, from: &byLabel, at: LabelPair(k, v))
             }
-            for (k, v) in new.metadata.labels where old.metadata.labels[k] != v {
+            for (k, v) in newFields.labels where oldFields.labels[k] != v {
                 byLabel[LabelPair(k, v), default: []].insert(key)
             }
         }
-        // Usually the very same owner list (one buffer): then no reference is copied out of it to compare.
-        if old.metadata.ownerReferences != new.metadata.ownerReferences {
-            let oldOwner = old.metadata.controllerRef?.uid, newOwner = new.metadata.controllerRef?.uid
-            if oldOwner != newOwner {
-                if let oldOwner { Self.drop(key, from: &byOwner, at: oldOwner) }
-                if let newOwner { byOwner[newOwner, default: []].insert(key) }
-            }
+        if oldFields.controllerUID != newFields.controllerUID {
+            if let oldOwner = oldFields.controllerUID { Self.drop(key, from: &byOwner, at: oldOwner) }
+            if let newOwner = newFields.controllerUID { byOwner[newOwner, default: []].insert(key) }
         }
         let oldNode = nodeOf(old), newNode = nodeOf(new)
         if oldNode != newNode {
@@ -181,16 +186,12 @@ public struct ObjectTable<T: APIObject>: Sendable {
     }
 
     private mutating func unindex(_ o: T) {
-        unindex(o.metadata, node: nodeOf(o), counted: counts(o))
-    }
-
-    private mutating func unindex(_ meta: borrowing ObjectMeta, node: String?, counted: Bool) {
-        let key = meta.key
+        let fields = o.indexedFields, key = fields.key
         if indexesNamespaces { Self.drop(key, from: &byNamespace, at: key.namespace) }
-        for (k, v) in meta.labels { Self.drop(key, from: &byLabel, at: LabelPair(k, v)) }
-        if let owner = meta.controllerRef?.uid { Self.drop(key, from: &byOwner, at: owner) }
-        if let node { Self.drop(key, from: &byNode, at: node) }
-        if counted { tally(key.namespace, -1) }
+        for (k, v) in fields.labels { Self.drop(key, from: &byLabel, at: LabelPair(k, v)) }
+        if let owner = fields.controllerUID { Self.drop(key, from: &byOwner, at: owner) }
+        if let node = nodeOf(o) { Self.drop(key, from: &byNode, at: node) }
+        if counts(o) { tally(key.namespace, -1) }
     }
 
     private static func drop<K: Hashable>(_ key: ObjectKey, from index: inout [K: Set<ObjectKey>], at slot: K) {

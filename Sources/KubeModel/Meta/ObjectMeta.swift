@@ -148,6 +148,9 @@ public struct ObjectMeta: Sendable, Hashable, FieldDecodable, JSONEncodable {
 
     /// The owner that manages this object (`controller: true`), as the garbage collector and controllers see it.
     public var controllerRef: OwnerReference? { ownerReferences.first { $0.controller == true } }
+    public var indexedFields: IndexedFields {
+        IndexedFields(key: key, labels: labels, ownerReferences: ownerReferences)
+    }
 
     static let typed: Set<String> = [
         "name", "generateName", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp",

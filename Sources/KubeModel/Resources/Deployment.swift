@@ -115,19 +115,47 @@ public struct DeploymentStatus: Sendable, Hashable, JSONEncodable {
 
 public struct Deployment: APIObject {
     public static let resourceType = ResourceType.deployment
-    public var metadata: ObjectMeta
-    public var spec: DeploymentSpec
-    public var status = DeploymentStatus()
+
+    struct Fields: Sendable, Equatable {
+        var metadata: ObjectMeta
+        var spec: DeploymentSpec
+        var status = DeploymentStatus()
+    }
+
+    /// The fields live in one copy-on-write box, as a Pod's do: a replay puts every recorded version into the store
+    /// and takes the previous one out, and each costs one reference count instead of one per field (and a move
+    /// of one pointer instead of a few hundred bytes).
+    private var storage: CopyOnWrite<Fields>
+
+    public var metadata: ObjectMeta {
+        _read { yield storage.value.metadata }
+        _modify { yield &storage.value.metadata }
+    }
+    public var spec: DeploymentSpec {
+        _read { yield storage.value.spec }
+        _modify { yield &storage.value.spec }
+    }
+    public var status: DeploymentStatus {
+        _read { yield storage.value.status }
+        _modify { yield &storage.value.status }
+    }
+
+    /// Field by field: passed whole to a getter, the metadata was copied out of the box.
+    public var indexedFields: IndexedFields {
+        IndexedFields(key: storage.value.metadata.key, labels: storage.value.metadata.labels,
+                      ownerReferences: storage.value.metadata.ownerReferences)
+    }
+    public var key: ObjectKey { storage.value.metadata.key }
 
     public init(metadata: ObjectMeta, spec: DeploymentSpec) {
-        self.metadata = metadata
-        self.spec = spec
+        storage = CopyOnWrite(Fields(metadata: metadata, spec: spec))
     }
 
     public init(from r: FieldReader) throws {
-        metadata = try r.objectMeta()
-        spec = try DeploymentSpec(from: r.readerOrEmpty("spec"))
+        let metadata = try r.objectMeta()
+        let spec = try DeploymentSpec(from: r.readerOrEmpty("spec"))
         _ = r.unmodeled(typed: envelopeFields.union(["spec", "status"]), alsoValid: [])
+        storage = CopyOnWrite(Fields(metadata: metadata, spec: spec))
     }
 
     public func json() -> JSONValue {

@@ -87,6 +87,13 @@ public struct Event: APIObject {
         _modify { yield &fields.unmodeled }
     }
 
+    /// Field by field: passed whole to a getter, the metadata was copied out of the box.
+    public var indexedFields: IndexedFields {
+        IndexedFields(key: storage.value.metadata.key, labels: storage.value.metadata.labels,
+                      ownerReferences: storage.value.metadata.ownerReferences)
+    }
+    public var key: ObjectKey { storage.value.metadata.key }
+
     public static func == (lhs: Event, rhs: Event) -> Bool {
         lhs.storage == rhs.storage
     }

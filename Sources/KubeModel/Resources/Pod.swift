@@ -173,6 +173,13 @@ public struct Pod: APIObject {
         return storage
     }
 
+    /// Field by field: passed whole to a getter, the metadata was copied out of the box.
+    public var indexedFields: IndexedFields {
+        IndexedFields(key: storage.metadata.key, labels: storage.metadata.labels,
+                      ownerReferences: storage.metadata.ownerReferences)
+    }
+    public var key: ObjectKey { storage.metadata.key }
+
     public var metadata: ObjectMeta {
         _read { yield storage.metadata }
         _modify { yield &unique().metadata }
