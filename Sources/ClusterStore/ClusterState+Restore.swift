@@ -6,25 +6,56 @@ extension ClusterState {
     /// Puts `object` as it is, replacing any object of the same kind and key. `keepingIndexes`: the caller knows
     /// the write leaves every index as it is (`writeKeepsIndexes`), so none is compared.
     public mutating func restore(_ object: KubeObject, keepingIndexes: Bool = false) {
+        restore(object, at: object.metadata.key, keepingIndexes: keepingIndexes)
+    }
+
+    /// `restore`, for a caller that keeps each object's key beside it (a replay): the key is not read out of the
+    /// object, which for a boxed kind copies it.
+    public mutating func restore(_ object: KubeObject, at key: ObjectKey, keepingIndexes: Bool) {
         switch object {
-        case .namespace(let o): namespaces.put(o, keepingIndexes: keepingIndexes)
-        case .node(let o): nodes.put(o, keepingIndexes: keepingIndexes)
-        case .pod(let o): pods.put(o, keepingIndexes: keepingIndexes)
-        case .service(let o): services.put(o, keepingIndexes: keepingIndexes)
-        case .endpoints(let o): endpoints.put(o, keepingIndexes: keepingIndexes)
-        case .endpointSlice(let o): endpointSlices.put(o, keepingIndexes: keepingIndexes)
-        case .deployment(let o): deployments.put(o, keepingIndexes: keepingIndexes)
-        case .replicaSet(let o): replicaSets.put(o, keepingIndexes: keepingIndexes)
-        case .replicationController(let o): replicationControllers.put(o, keepingIndexes: keepingIndexes)
-        case .statefulSet(let o): statefulSets.put(o, keepingIndexes: keepingIndexes)
-        case .daemonSet(let o): daemonSets.put(o, keepingIndexes: keepingIndexes)
-        case .ingress(let o): ingresses.put(o, keepingIndexes: keepingIndexes)
-        case .ingressClass(let o): ingressClasses.put(o, keepingIndexes: keepingIndexes)
-        case .secret(let o): secrets.put(o, keepingIndexes: keepingIndexes)
-        case .configMap(let o): configMaps.put(o, keepingIndexes: keepingIndexes)
-        case .serviceAccount(let o): serviceAccounts.put(o, keepingIndexes: keepingIndexes)
-        case .event(let o): events.put(o, keepingIndexes: keepingIndexes)
-        case .generic(let o): generic[o.resourceType, default: [:]][o.metadata.key] = o
+        case .namespace(let o): namespaces.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .node(let o): nodes.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .pod(let o): pods.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .service(let o): services.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .endpoints(let o): endpoints.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .endpointSlice(let o): endpointSlices.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .deployment(let o): deployments.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .replicaSet(let o): replicaSets.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .replicationController(let o): replicationControllers.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .statefulSet(let o): statefulSets.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .daemonSet(let o): daemonSets.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .ingress(let o): ingresses.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .ingressClass(let o): ingressClasses.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .secret(let o): secrets.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .configMap(let o): configMaps.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .serviceAccount(let o): serviceAccounts.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .event(let o): events.put(o, at: key, keepingIndexes: keepingIndexes)
+        case .generic(let o): generic[o.resourceType, default: [:]][key] = o
+        }
+    }
+
+    /// Removes the object at `key` of the same kind as `object` (a version of it), choosing the table by the
+    /// object's case rather than by comparing resource types.
+    public mutating func remove(kindOf object: KubeObject, at key: ObjectKey) {
+        switch object {
+        case .namespace: namespaces.remove(key)
+        case .node: nodes.remove(key)
+        case .pod: pods.remove(key)
+        case .service: services.remove(key)
+        case .endpoints: endpoints.remove(key)
+        case .endpointSlice: endpointSlices.remove(key)
+        case .deployment: deployments.remove(key)
+        case .replicaSet: replicaSets.remove(key)
+        case .replicationController: replicationControllers.remove(key)
+        case .statefulSet: statefulSets.remove(key)
+        case .daemonSet: daemonSets.remove(key)
+        case .ingress: ingresses.remove(key)
+        case .ingressClass: ingressClasses.remove(key)
+        case .secret: secrets.remove(key)
+        case .configMap: configMaps.remove(key)
+        case .serviceAccount: serviceAccounts.remove(key)
+        case .event: events.remove(key)
+        case .generic(let o): generic[o.resourceType]?.removeValue(forKey: key)
         }
     }
 
@@ -91,6 +122,12 @@ extension ClusterState {
         statefulSets.forgetMembership(); daemonSets.forgetMembership(); ingresses.forgetMembership()
         ingressClasses.forgetMembership(); secrets.forgetMembership(); configMaps.forgetMembership()
         serviceAccounts.forgetMembership(); events.forgetMembership()
+    }
+
+    /// Swaps the events tables of two states, so that one thread can write a state's events while another writes
+    /// the rest of it (a replay applying a moment), and put them back after.
+    public mutating func exchangeEvents(with other: inout ClusterState) {
+        swap(&events, &other.events)
     }
 
     /// Sets the newest resourceVersion and the virtual time, as recorded.

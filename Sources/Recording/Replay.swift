@@ -18,21 +18,31 @@ public final class Replay: Sendable {
     }
 
     enum Step: Sendable {
-        case put(Written)
-        case remove(ResourceType, ObjectKey)
+        case put(StepObject)
+        /// Takes the object away; holds its last version, whose case names the table.
+        case remove(StepObject)
         /// Entries that change nothing (actions, checksums, keyframes, which restate the rolling state).
         case none
     }
 
-    /// An object as a step writes it, behind one reference: a step is copied to be read, and copying an unboxed
-    /// object (an EndpointSlice, a ReplicaSet) costs a reference count per field.
-    final class Written: Sendable {
+    /// An object as a step writes or removes it, and its key, behind one reference: a step is copied to be read,
+    /// and what a class holds in `let`s is lent to the store without a reference count (the key read out of a
+    /// boxed object was copied, a cache miss on its name).
+    final class StepObject: Sendable {
         let object: KubeObject
-        init(_ object: KubeObject) { self.object = object }
+        let key: ObjectKey
+        init(_ object: KubeObject) {
+            self.object = object
+            key = object.metadata.key
+        }
 
         /// Puts the object into `state`, lending it from here: read into a local first, it was copied whole.
         func write(into state: inout ClusterState, keepingIndexes: Bool) {
-            state.restore(object, keepingIndexes: keepingIndexes)
+            state.restore(object, at: key, keepingIndexes: keepingIndexes)
+        }
+
+        func remove(from state: inout ClusterState) {
+            state.remove(kindOf: object, at: key)
         }
     }
 
@@ -50,6 +60,9 @@ public final class Replay: Sendable {
     /// can also go back from the checkpoint after the moment.
     let previousOfSlot: [Int32]
     let slotCount: Int
+    /// For every slot, whether its object is an Event: a moment's events are written on a second thread while the
+    /// rest of the cluster is written on this one (see `MomentLanes`).
+    let eventSlots: [Bool]
     /// For every step, whether it writes an object over its previous version leaving every index as it is (most
     /// writes are status updates), so playing it puts the object without comparing labels, owner and node.
     let keepsIndexes: [Bool]
@@ -100,6 +113,7 @@ public final class Replay: Sendable {
         previousOfSlot = indexer.previousOfSlot
         keepsIndexes = indexer.builder.keepsIndexes
         slotCount = indexer.slotOf.count
+        eventSlots = indexer.eventSlots
         checkpoints = indexer.checkpoints
         actions = indexer.actions
         times = indexer.times
@@ -120,6 +134,7 @@ public final class Replay: Sendable {
         /// Each object's latest step so far, by slot.
         private var lastOfSlot: [Int32] = []
         var slotOf: [ObjectID: Int32] = [:]
+        var eventSlots: [Bool] = []
         var times: [Int64] = []
         var checkpoints: [(Int, ClusterState)] = []
         var actions: [ActionMark] = []
@@ -139,15 +154,16 @@ public final class Replay: Sendable {
         }
 
         private mutating func slot(of step: Step) -> Int32 {
-            let id: ObjectID
+            let type: ResourceType, key: ObjectKey
             switch step {
-            case .put(let written): id = ObjectID(written.object.resourceType, written.object.metadata.key)
-            case .remove(let type, let key): id = ObjectID(type, key)
+            case .put(let changed), .remove(let changed): (type, key) = (changed.object.resourceType, changed.key)
             case .none: return -1
             }
+            let id = ObjectID(type, key)
             if let slot = slotOf[id] { return slot }
             let slot = Int32(slotOf.count)
             slotOf[id] = slot
+            eventSlots.append(type == .event)
             return slot
         }
 
@@ -235,12 +251,27 @@ public final class Replay: Sendable {
     /// scheduled and started; an EndpointSlice rewritten per pod). The membership journal then records each
     /// moment's net additions and removals, consistent along this walk but not with other paths, hence a new one.
     public func forEachMoment(_ body: (Int64, ClusterState) throws -> Void) rethrows {
-        _ = try walkMoments(body)
+        _ = try walkMoments(parallelMinimum: MomentLanes.parallelMinimum, body)
+    }
+
+    /// `forEachMoment`, splitting every moment with at least `parallelMinimum` events and as many other changes
+    /// between two threads (tests split small moments too); returns how many moments were split.
+    @discardableResult
+    func forEachMoment(parallelMinimum: Int, _ body: (Int64, ClusterState) throws -> Void) rethrows -> Int {
+        let lanes = MomentLanes(self, parallelMinimum: parallelMinimum)
+        _ = try walkMoments(lanes: lanes, body)
+        return lanes.splitMoments
     }
 
     /// `forEachMoment`, returning the final cluster (keeping a copy in `body` would make every moment copy the
     /// tables it changes).
-    private func walkMoments(_ body: (Int64, ClusterState) throws -> Void) rethrows -> ClusterState {
+    private func walkMoments(parallelMinimum: Int = MomentLanes.parallelMinimum,
+                             _ body: (Int64, ClusterState) throws -> Void) rethrows -> ClusterState {
+        try walkMoments(lanes: MomentLanes(self, parallelMinimum: parallelMinimum), body)
+    }
+
+    private func walkMoments(lanes: MomentLanes,
+                             _ body: (Int64, ClusterState) throws -> Void) rethrows -> ClusterState {
         guard !steps.isEmpty else { return ClusterState() }
         var state = ClusterState()
         // seenIn[slot] == a: the object's last change in the moment starting at step `a` is already taken, and
@@ -280,7 +311,7 @@ public final class Replay: Sendable {
                 }
                 i -= 1
             }
-            for i in last.reversed() { apply(step: i, keepingIndexes: keeps[Int(slots[i])], to: &state) }
+            lanes.apply(last.reversed(), keeps: keeps, to: &state)
             if reset || !last.isEmpty {
                 state.restore(resourceVersion: versions[b], now: epoch.adding(milliseconds: times[b]))
                 try body(times[b], state)
@@ -308,7 +339,7 @@ public final class Replay: Sendable {
     /// Replays every entry from the start, moment by moment as `forEachMoment` does, for the throughput benchmark.
     /// Returns the number of entries processed and the final cluster.
     public func replayAll() -> (steps: Int, state: ClusterState) {
-        let final = walkMoments { _, _ in }
+        let final = walkMoments(parallelMinimum: MomentLanes.parallelMinimum) { _, _ in }
         return (steps.count, final)
     }
 
@@ -373,8 +404,7 @@ public final class Replay: Sendable {
 
     private func identity(of step: Step) -> (ResourceType, ObjectKey) {
         switch step {
-        case .put(let written): return (written.object.resourceType, written.object.metadata.key)
-        case .remove(let type, let key): return (type, key)
+        case .put(let changed), .remove(let changed): return (changed.object.resourceType, changed.key)
         case .none: preconditionFailure("a step without an object has no slot")
         }
     }
@@ -385,8 +415,8 @@ public final class Replay: Sendable {
 
     func apply(step i: Int, keepingIndexes: Bool = false, to state: inout ClusterState) {
         switch steps[i] {
-        case .put(let written): written.write(into: &state, keepingIndexes: keepingIndexes)
-        case .remove(let type, let key): state.remove(type, key)
+        case .put(let changed): changed.write(into: &state, keepingIndexes: keepingIndexes)
+        case .remove(let changed): changed.remove(from: &state)
         case .none: break
         }
     }
@@ -440,9 +470,11 @@ struct StepBuilder {
             return try putStep(json, line: entry.line, keepsIndexes: &keeps)
         case .delete(let id):
             guard let prior = known.removeValue(forKey: id) else { return .none }
-            let key = ObjectKey(namespace: id.namespace, name: id.name)
-            state.remove(prior.type, key)
-            return .remove(prior.type, key)
+            // The object's own key, not one made from the entry: the table's key shares its strings, so finding
+            // it compares two pointers instead of reading both names.
+            let removed = Replay.StepObject(prior.object)
+            removed.remove(from: &state)
+            return .remove(removed)
         }
     }
 
@@ -450,7 +482,7 @@ struct StepBuilder {
                                   keepsIndexes: inout Bool) throws(RecordingError) -> Replay.Step {
         let (object, kept) = try put(json, line: line)
         keepsIndexes = kept
-        return .put(Replay.Written(object))
+        return .put(Replay.StepObject(object))
     }
 
     /// Decodes and stores one object; returns it, and whether it left every index as its previous version had it.

@@ -102,6 +102,21 @@ struct RoundTripTests {
         #expect(replay.replayAll().steps == replay.entryCount)
     }
 
+    @Test("Walking the moments with events written on a second thread gives at each the cluster a seek to it gives")
+    func splitMomentWalkEqualsSeek() throws {
+        let replay = try Replay(Fixture.file(try Fixture.recordDemo()), checkpointEvery: 30)
+        var moments = 0
+        // Every moment with an event and another change is split: the demo's moments are far smaller than a busy
+        // cluster's.
+        let split = replay.forEachMoment(parallelMinimum: 1) { atMs, state in
+            moments += 1
+            let seek = replay.state(atMs: atMs)
+            #expect(Fixture.canonical(state) == Fixture.canonical(seek), "at \(atMs)")
+            #expect(Fixture.indexes(state) == Fixture.indexes(seek), "indexes at \(atMs)")
+        }
+        #expect(split > 3 && split < moments, "\(split) of \(moments) moments split")
+    }
+
     @Test("The file has keyframes, checksums and compact patches")
     func fileShape() throws {
         let lines = try Fixture.recordDemo()
