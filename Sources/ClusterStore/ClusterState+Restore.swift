@@ -124,10 +124,32 @@ extension ClusterState {
         serviceAccounts.forgetMembership(); events.forgetMembership()
     }
 
-    /// Swaps the events tables of two states, so that one thread can write a state's events while another writes
-    /// the rest of it (a replay applying a moment), and put them back after.
-    public mutating func exchangeEvents(with other: inout ClusterState) {
-        swap(&events, &other.events)
+    /// Swaps the tables of `types` between two states, so that one thread can write those tables of a state while
+    /// another writes the rest of it (a replay applying a moment), and put them back after. Kinds kept whole
+    /// (`generic`) stay where they are.
+    public mutating func exchangeTables(of types: [ResourceType], with other: inout ClusterState) {
+        for type in types {
+            switch type {
+            case .namespace: swap(&namespaces, &other.namespaces)
+            case .node: swap(&nodes, &other.nodes)
+            case .pod: swap(&pods, &other.pods)
+            case .service: swap(&services, &other.services)
+            case .endpoints: swap(&endpoints, &other.endpoints)
+            case .endpointSlice: swap(&endpointSlices, &other.endpointSlices)
+            case .deployment: swap(&deployments, &other.deployments)
+            case .replicaSet: swap(&replicaSets, &other.replicaSets)
+            case .replicationController: swap(&replicationControllers, &other.replicationControllers)
+            case .statefulSet: swap(&statefulSets, &other.statefulSets)
+            case .daemonSet: swap(&daemonSets, &other.daemonSets)
+            case .ingress: swap(&ingresses, &other.ingresses)
+            case .ingressClass: swap(&ingressClasses, &other.ingressClasses)
+            case .secret: swap(&secrets, &other.secrets)
+            case .configMap: swap(&configMaps, &other.configMaps)
+            case .serviceAccount: swap(&serviceAccounts, &other.serviceAccounts)
+            case .event: swap(&events, &other.events)
+            default: break
+            }
+        }
     }
 
     /// Sets the newest resourceVersion and the virtual time, as recorded.

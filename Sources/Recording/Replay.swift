@@ -60,9 +60,9 @@ public final class Replay: Sendable {
     /// can also go back from the checkpoint after the moment.
     let previousOfSlot: [Int32]
     let slotCount: Int
-    /// For every slot, whether its object is an Event: a moment's events are written on a second thread while the
-    /// rest of the cluster is written on this one (see `MomentLanes`).
-    let eventSlots: [Bool]
+    /// For every slot, whether its object's kind is one of `MomentLanes.secondLaneTypes`, written on a second
+    /// thread while the rest of the cluster is written on this one.
+    let secondLaneSlots: [Bool]
     /// For every step, whether it writes an object over its previous version leaving every index as it is (most
     /// writes are status updates), so playing it puts the object without comparing labels, owner and node.
     let keepsIndexes: [Bool]
@@ -113,7 +113,7 @@ public final class Replay: Sendable {
         previousOfSlot = indexer.previousOfSlot
         keepsIndexes = indexer.builder.keepsIndexes
         slotCount = indexer.slotOf.count
-        eventSlots = indexer.eventSlots
+        secondLaneSlots = indexer.secondLaneSlots
         checkpoints = indexer.checkpoints
         actions = indexer.actions
         times = indexer.times
@@ -134,7 +134,7 @@ public final class Replay: Sendable {
         /// Each object's latest step so far, by slot.
         private var lastOfSlot: [Int32] = []
         var slotOf: [ObjectID: Int32] = [:]
-        var eventSlots: [Bool] = []
+        var secondLaneSlots: [Bool] = []
         var times: [Int64] = []
         var checkpoints: [(Int, ClusterState)] = []
         var actions: [ActionMark] = []
@@ -163,7 +163,7 @@ public final class Replay: Sendable {
             if let slot = slotOf[id] { return slot }
             let slot = Int32(slotOf.count)
             slotOf[id] = slot
-            eventSlots.append(type == .event)
+            secondLaneSlots.append(MomentLanes.secondLaneTypes.contains(type))
             return slot
         }
 

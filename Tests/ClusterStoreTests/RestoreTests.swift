@@ -49,17 +49,23 @@ struct RestoreTests {
         #expect(state.objectCount == 1, "removing what is not there changes nothing")
     }
 
-    @Test("exchanging events moves the whole events table, indexes and journal included, and back")
-    func exchangeEvents() {
+    @Test("exchanging tables moves them whole, indexes and journal included, and back; other tables stay")
+    func exchangeTables() {
         var state = ClusterState(), side = ClusterState()
         state.restore(.pod(pod("a")))
         state.restore(.event(event("e1")))
+        let endpoints = Endpoints(metadata: ObjectMeta(name: "web", namespace: "shop", labels: ["app": "web"]))
+        state.restore(.endpoints(endpoints))
         let journal = state.events.membership.version
-        state.exchangeEvents(with: &side)
-        #expect(state.events.count == 0 && side.events.count == 1 && state.pods.count == 1 && side.pods.count == 0)
+        let lent: [ResourceType] = [.event, .endpoints]
+        state.exchangeTables(of: lent, with: &side)
+        #expect(state.events.count == 0 && state.endpoints.count == 0 && state.pods.count == 1)
+        #expect(side.events.count == 1 && side.endpoints.byLabel.count == 1 && side.pods.count == 0)
         side.restore(.event(event("e2")))
-        state.exchangeEvents(with: &side)
-        #expect(state.events.count == 2 && side.events.count == 0)
+        state.restore(.pod(pod("b")))
+        state.exchangeTables(of: lent, with: &side)
+        #expect(state.events.count == 2 && state.endpoints.count == 1 && state.pods.count == 2)
+        #expect(side.objectCount == 0)
         #expect(state.events.membership.version == journal + 1)
     }
 }
