@@ -27,3 +27,18 @@ extension CopyOnWrite: Equatable where Value: Equatable {
 extension CopyOnWrite: Hashable where Value: Hashable {
     func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
 }
+
+/// The fields of an object kept in a `CopyOnWrite` box.
+protocol MetadataFields: Sendable {
+    var metadata: ObjectMeta { get }
+}
+
+extension CopyOnWrite where Value: MetadataFields {
+    /// Read field by field from the box: handed whole to a getter, the metadata was copied out of it.
+    var indexedFields: IndexedFields {
+        IndexedFields(key: value.metadata.key, labels: value.metadata.labels,
+                      ownerReferences: value.metadata.ownerReferences)
+    }
+
+    var key: ObjectKey { value.metadata.key }
+}

@@ -116,7 +116,7 @@ public struct DeploymentStatus: Sendable, Hashable, JSONEncodable {
 public struct Deployment: APIObject {
     public static let resourceType = ResourceType.deployment
 
-    struct Fields: Sendable, Equatable {
+    struct Fields: MetadataFields, Equatable {
         var metadata: ObjectMeta
         var spec: DeploymentSpec
         var status = DeploymentStatus()
@@ -140,12 +140,8 @@ public struct Deployment: APIObject {
         _modify { yield &storage.value.status }
     }
 
-    /// Field by field: passed whole to a getter, the metadata was copied out of the box.
-    public var indexedFields: IndexedFields {
-        IndexedFields(key: storage.value.metadata.key, labels: storage.value.metadata.labels,
-                      ownerReferences: storage.value.metadata.ownerReferences)
-    }
-    public var key: ObjectKey { storage.value.metadata.key }
+    public var indexedFields: IndexedFields { storage.indexedFields }
+    public var key: ObjectKey { storage.key }
 
     public init(metadata: ObjectMeta, spec: DeploymentSpec) {
         storage = CopyOnWrite(Fields(metadata: metadata, spec: spec))

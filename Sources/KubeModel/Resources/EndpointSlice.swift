@@ -132,7 +132,7 @@ public struct EndpointSlice: APIObject {
     public static let controllerName = "endpointslice-controller.k8s.io"
     public static let maxEndpoints = 100
 
-    struct Fields: Sendable, Equatable {
+    struct Fields: MetadataFields, Equatable {
         var metadata: ObjectMeta
         var addressType: AddressType
         var endpoints: [Endpoint]
@@ -161,12 +161,8 @@ public struct EndpointSlice: APIObject {
         _modify { yield &storage.value.ports }
     }
 
-    /// Field by field: passed whole to a getter, the metadata was copied out of the box.
-    public var indexedFields: IndexedFields {
-        IndexedFields(key: storage.value.metadata.key, labels: storage.value.metadata.labels,
-                      ownerReferences: storage.value.metadata.ownerReferences)
-    }
-    public var key: ObjectKey { storage.value.metadata.key }
+    public var indexedFields: IndexedFields { storage.indexedFields }
+    public var key: ObjectKey { storage.key }
 
     public init(metadata: ObjectMeta, addressType: AddressType = .ipv4, endpoints: [Endpoint] = [],
                 ports: [EndpointPort] = []) {

@@ -99,7 +99,7 @@ public struct Endpoints: APIObject {
     /// Set when more than 1000 addresses had to be dropped.
     public static let overCapacityAnnotation = "endpoints.kubernetes.io/over-capacity"
 
-    struct Fields: Sendable, Equatable {
+    struct Fields: MetadataFields, Equatable {
         var metadata: ObjectMeta
         var subsets: [EndpointSubset]
     }
@@ -118,12 +118,8 @@ public struct Endpoints: APIObject {
         _modify { yield &storage.value.subsets }
     }
 
-    /// Field by field: passed whole to a getter, the metadata was copied out of the box.
-    public var indexedFields: IndexedFields {
-        IndexedFields(key: storage.value.metadata.key, labels: storage.value.metadata.labels,
-                      ownerReferences: storage.value.metadata.ownerReferences)
-    }
-    public var key: ObjectKey { storage.value.metadata.key }
+    public var indexedFields: IndexedFields { storage.indexedFields }
+    public var key: ObjectKey { storage.key }
 
     public init(metadata: ObjectMeta, subsets: [EndpointSubset] = []) {
         storage = CopyOnWrite(Fields(metadata: metadata, subsets: subsets))

@@ -10,7 +10,7 @@ public struct Event: APIObject {
 
     public static let resourceType = ResourceType.event
 
-    struct Fields: Sendable, Equatable {
+    struct Fields: MetadataFields, Equatable {
         var metadata: ObjectMeta
         var involvedObject: ObjectReference
         var reason: String?
@@ -87,12 +87,8 @@ public struct Event: APIObject {
         _modify { yield &fields.unmodeled }
     }
 
-    /// Field by field: passed whole to a getter, the metadata was copied out of the box.
-    public var indexedFields: IndexedFields {
-        IndexedFields(key: storage.value.metadata.key, labels: storage.value.metadata.labels,
-                      ownerReferences: storage.value.metadata.ownerReferences)
-    }
-    public var key: ObjectKey { storage.value.metadata.key }
+    public var indexedFields: IndexedFields { storage.indexedFields }
+    public var key: ObjectKey { storage.key }
 
     public static func == (lhs: Event, rhs: Event) -> Bool {
         lhs.storage == rhs.storage

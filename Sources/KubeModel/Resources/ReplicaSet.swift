@@ -57,7 +57,7 @@ public struct ReplicaSetStatus: Sendable, Hashable, JSONEncodable {
 public struct ReplicaSet: APIObject {
     public static let resourceType = ResourceType.replicaSet
 
-    struct Fields: Sendable, Equatable {
+    struct Fields: MetadataFields, Equatable {
         var metadata: ObjectMeta
         var spec: ReplicaSetSpec
         var status = ReplicaSetStatus()
@@ -81,12 +81,8 @@ public struct ReplicaSet: APIObject {
         _modify { yield &storage.value.status }
     }
 
-    /// Field by field: passed whole to a getter, the metadata was copied out of the box.
-    public var indexedFields: IndexedFields {
-        IndexedFields(key: storage.value.metadata.key, labels: storage.value.metadata.labels,
-                      ownerReferences: storage.value.metadata.ownerReferences)
-    }
-    public var key: ObjectKey { storage.value.metadata.key }
+    public var indexedFields: IndexedFields { storage.indexedFields }
+    public var key: ObjectKey { storage.key }
 
     public init(metadata: ObjectMeta, spec: ReplicaSetSpec) {
         storage = CopyOnWrite(Fields(metadata: metadata, spec: spec))
