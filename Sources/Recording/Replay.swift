@@ -251,11 +251,11 @@ public final class Replay: Sendable {
     /// scheduled and started; an EndpointSlice rewritten per pod). The membership journal then records each
     /// moment's net additions and removals, consistent along this walk but not with other paths, hence a new one.
     public func forEachMoment(_ body: (Int64, ClusterState) throws -> Void) rethrows {
-        _ = try walkMoments(parallelMinimum: MomentLanes.parallelMinimum, body)
+        try forEachMoment(parallelMinimum: MomentLanes.parallelMinimum, body)
     }
 
-    /// `forEachMoment`, splitting every moment with at least `parallelMinimum` events and as many other changes
-    /// between two threads (tests split small moments too); returns how many moments were split.
+    /// `forEachMoment`, splitting between two threads every moment with at least `parallelMinimum` changes on
+    /// each side of `MomentLanes` (tests split small moments too); returns how many moments were split.
     @discardableResult
     func forEachMoment(parallelMinimum: Int, _ body: (Int64, ClusterState) throws -> Void) rethrows -> Int {
         let lanes = MomentLanes(self, parallelMinimum: parallelMinimum)
@@ -265,11 +265,6 @@ public final class Replay: Sendable {
 
     /// `forEachMoment`, returning the final cluster (keeping a copy in `body` would make every moment copy the
     /// tables it changes).
-    private func walkMoments(parallelMinimum: Int = MomentLanes.parallelMinimum,
-                             _ body: (Int64, ClusterState) throws -> Void) rethrows -> ClusterState {
-        try walkMoments(lanes: MomentLanes(self, parallelMinimum: parallelMinimum), body)
-    }
-
     private func walkMoments(lanes: MomentLanes,
                              _ body: (Int64, ClusterState) throws -> Void) rethrows -> ClusterState {
         guard !steps.isEmpty else { return ClusterState() }
@@ -339,7 +334,7 @@ public final class Replay: Sendable {
     /// Replays every entry from the start, moment by moment as `forEachMoment` does, for the throughput benchmark.
     /// Returns the number of entries processed and the final cluster.
     public func replayAll() -> (steps: Int, state: ClusterState) {
-        let final = walkMoments(parallelMinimum: MomentLanes.parallelMinimum) { _, _ in }
+        let final = walkMoments(lanes: MomentLanes(self)) { _, _ in }
         return (steps.count, final)
     }
 
@@ -430,7 +425,7 @@ struct StepBuilder {
     let epoch: Timestamp
     var state = ClusterState()
     /// Each object's latest JSON (to apply patches to) and its decoded form (to decode the next version from).
-    var known: [ObjectID: (type: ResourceType, json: JSONValue, object: KubeObject)] = [:]
+    var known: [ObjectID: (json: JSONValue, object: KubeObject)] = [:]
     var versions: [Int] = []
     /// Per step, as `Replay.keepsIndexes`.
     var keepsIndexes: [Bool] = []
@@ -489,14 +484,14 @@ struct StepBuilder {
     private mutating func put(_ json: JSONValue, line: Int) throws(RecordingError) -> (KubeObject, keepsIndexes: Bool) {
         let id = ObjectID(object: json)
         let object: KubeObject
-        let previous = id.flatMap { known[$0] }.map { (json: $0.json, object: $0.object) }
+        let previous = id.flatMap { known[$0] }
         do {
             object = try ReusingDecoder.decode(json, previous: previous)
         } catch {
             throw .badEntry(line: line, "\(id?.description ?? "an object"): \(error)")
         }
         guard let id else { throw .badEntry(line: line, "an object without a name") }
-        known[id] = (object.resourceType, json, object)
+        known[id] = (json, object)
         let keepsIndexes = previous.map { state.writeKeepsIndexes(from: $0.object, to: object) } ?? false
         state.restore(object, keepingIndexes: keepsIndexes)
         return (object, keepsIndexes)
