@@ -141,70 +141,48 @@ public struct PodStatus: Sendable, Hashable, JSONEncodable {
 public struct Pod: APIObject {
     public static let resourceType = ResourceType.pod
 
-    private final class Storage: @unchecked Sendable {
+    struct Fields: MetadataFields, Equatable {
         var metadata: ObjectMeta
         var spec: PodSpec
-        var status: PodStatus
-
-        init(metadata: ObjectMeta, spec: PodSpec, status: PodStatus) {
-            self.metadata = metadata
-            self.spec = spec
-            self.status = status
-        }
-
-        func copy() -> Storage { Storage(metadata: metadata, spec: spec, status: status) }
+        var status = PodStatus()
     }
 
-    private var storage: Storage
+    private var storage: CopyOnWrite<Fields>
 
     public init(metadata: ObjectMeta, spec: PodSpec) {
-        storage = Storage(metadata: metadata, spec: spec, status: PodStatus())
+        storage = CopyOnWrite(Fields(metadata: metadata, spec: spec))
     }
 
     /// Status from a manifest is ignored, as the API server ignores it on create.
     public init(from r: FieldReader) throws {
         let metadata = try r.objectMeta()
         guard let spec: PodSpec = try r.object("spec") else { throw FieldError(r.path.child("spec"), "Required value") }
-        storage = Storage(metadata: metadata, spec: spec, status: PodStatus())
+        storage = CopyOnWrite(Fields(metadata: metadata, spec: spec))
     }
 
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage
-    }
-
-    /// Field by field: passed whole to a getter, the metadata was copied out of the box.
-    public var indexedFields: IndexedFields {
-        IndexedFields(key: storage.metadata.key, labels: storage.metadata.labels,
-                      ownerReferences: storage.metadata.ownerReferences)
-    }
-    public var key: ObjectKey { storage.metadata.key }
+    public var indexedFields: IndexedFields { storage.indexedFields }
+    public var key: ObjectKey { storage.key }
 
     public var metadata: ObjectMeta {
-        _read { yield storage.metadata }
-        _modify { yield &unique().metadata }
+        _read { yield storage.value.metadata }
+        _modify { yield &storage.value.metadata }
     }
 
     public var spec: PodSpec {
-        _read { yield storage.spec }
-        _modify { yield &unique().spec }
+        _read { yield storage.value.spec }
+        _modify { yield &storage.value.spec }
     }
 
     public var status: PodStatus {
-        _read { yield storage.status }
-        _modify { yield &unique().status }
-    }
-
-    public static func == (lhs: Pod, rhs: Pod) -> Bool {
-        lhs.storage === rhs.storage
-            || (lhs.metadata == rhs.metadata && lhs.spec == rhs.spec && lhs.status == rhs.status)
+        _read { yield storage.value.status }
+        _modify { yield &storage.value.status }
     }
 
     public var isReady: Bool { status.isReady }
     /// Ready and not being deleted: the pods the dashboard's header counts. Reads the conditions in place: asking
     /// `status.isReady` copied the whole status out of the box for every write to the pods table.
     public var isReadyAndNotTerminating: Bool {
-        storage.metadata.deletionTimestamp == nil && PodStatus.isReady(storage.status.conditions)
+        storage.value.metadata.deletionTimestamp == nil && PodStatus.isReady(storage.value.status.conditions)
     }
     /// Active as the ReplicaSet controller counts pods: not finished and not being deleted.
     public var isActive: Bool {
